@@ -1,0 +1,136 @@
+"""The typed model of a learner's plan and history: frozen dataclasses, no I/O."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+RESOURCE_KINDS = ("course", "book", "lectures", "practice", "paper", "other")
+LOG_KINDS = ("study", "review", "practice")
+
+
+@dataclass(frozen=True)
+class Learner:
+    name: str
+    bio: str
+    timezone: str
+    started: dt.date
+    repo: str | None = None
+
+
+@dataclass(frozen=True)
+class Resource:
+    id: str
+    subject: str
+    title: str
+    kind: str
+    units: int
+    unit: str
+    url: str | None = None
+    done: int | None = None
+
+
+@dataclass(frozen=True)
+class Subject:
+    id: str
+    title: str
+    resources: tuple[Resource, ...]
+
+
+@dataclass(frozen=True)
+class Commitment:
+    id: str
+    title: str
+    made: dt.date
+    due: dt.date
+    covers: tuple[str, ...]
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    date: dt.date
+    minutes: int
+    resource: str
+    units: int = 0
+    note: str | None = None
+    kind: str = "study"
+    private: bool = False
+
+
+@dataclass(frozen=True)
+class Milestone:
+    date: dt.date
+    title: str
+    note: str | None = None
+    private: bool = False
+
+
+@dataclass(frozen=True)
+class Plan:
+    learner: Learner
+    subjects: tuple[Subject, ...]
+    commitments: tuple[Commitment, ...] = ()
+    log: tuple[LogEntry, ...] = ()
+    milestones: tuple[Milestone, ...] = ()
+
+    @property
+    def resources(self) -> tuple[Resource, ...]:
+        return tuple(r for s in self.subjects for r in s.resources)
+
+    def resource(self, resource_id: str) -> Resource:
+        for r in self.resources:
+            if r.id == resource_id:
+                return r
+        raise KeyError(resource_id)
+
+    def subject(self, subject_id: str) -> Subject:
+        for s in self.subjects:
+            if s.id == subject_id:
+                return s
+        raise KeyError(subject_id)
+
+    def covered_resources(self, commitment: Commitment) -> tuple[Resource, ...]:
+        """The resources a commitment covers, a subject id standing for all its resources."""
+        subjects = {s.id: s for s in self.subjects}
+        out: list[Resource] = []
+        for ref in commitment.covers:
+            found = subjects[ref].resources if ref in subjects else (self.resource(ref),)
+            out.extend(r for r in found if r not in out)
+        return tuple(out)
+
+
+# --- history (read from git) -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FileChange:
+    """One path a commit changed: status A (added), M, D (deleted) or R (renamed from old_path)."""
+
+    status: str
+    path: str
+    old_path: str | None = None
+
+
+@dataclass(frozen=True)
+class Commit:
+    sha: str
+    author: str
+    authored: dt.datetime  # timezone-aware, as recorded by git
+    committed: dt.datetime
+    message: str  # the subject line
+    parents: tuple[str, ...]
+    changes: tuple[FileChange, ...] = field(default=())
+
+    @property
+    def is_merge(self) -> bool:
+        return len(self.parents) > 1
+
+
+@dataclass(frozen=True)
+class History:
+    """Every commit reachable from HEAD, oldest first."""
+
+    commits: tuple[Commit, ...]
+    head: str | None
+    shallow: bool = False

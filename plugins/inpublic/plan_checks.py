@@ -1,0 +1,138 @@
+"""Checks that span fields of progress.yaml: unique ids, references that resolve, dates in order, totals."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterator
+
+from .plan_spec import MAX_MINUTES
+from .problems import did_you_mean, quote
+from .spec import INVALID, Fields, Report
+
+
+def check_plan(plan: Fields, report: Report) -> None:
+    """Report every cross-field mistake of a plan that was read field by field."""
+    subjects = list(records(plan.get("subjects")))
+    resources = [r for s in subjects for r in records(s.get("resources"))]
+    check_unique_ids(subjects, resources, report)
+    check_resources(resources, report)
+    subject_ids = {s.get("id"): s for s in subjects if is_ok(s.get("id"))}
+    resource_ids = {r.get("id"): r for r in resources if is_ok(r.get("id"))}
+    resource_subject = {r.get("id"): s.get("id") for s in subjects for r in records(s.get("resources"))}
+    commitments = list(records(plan.get("commitments")))
+    check_unique(commitments, "commitment", report)
+    for commitment in commitments:
+        check_commitment(commitment, subject_ids, resource_ids, report)
+    check_log(list(records(plan.get("log"))), resource_ids, resource_subject, report)
+
+
+def records(value: object) -> Iterator[Fields]:
+    """The records of a list that could be read (a list or an item with a problem is skipped)."""
+    if isinstance(value, list):
+        yield from (item for item in value if isinstance(item, Fields))
+
+
+def is_ok(value: object) -> bool:
+    return value is not INVALID and value is not None
+
+
+def check_unique(items: list[Fields], what: str, report: Report) -> dict[str, Fields]:
+    seen: dict[str, Fields] = {}
+    for item in items:
+        ident = item.get("id")
+        if not is_ok(ident):
+            continue
+        if ident in seen:
+            node, path = item.where("id")
+            first = seen[ident].where("id")[0].start_mark.line + 1
+            report(node, path, f"{what} id {quote(ident)} is used twice (first on line {first}); ids must be unique")
+        else:
+            seen[ident] = item
+    return seen
+
+
+def check_unique_ids(subjects: list[Fields], resources: list[Fields], report: Report) -> None:
+    subject_ids = check_unique(subjects, "subject", report)
+    check_unique(resources, "resource", report)
+    for resource in resources:
+        ident = resource.get("id")
+        if is_ok(ident) and ident in subject_ids:
+            node, path = resource.where("id")
+            report(node, path, f"{quote(ident)} is already the id of a subject; a resource needs an id of its own, "
+                               f"for example {quote(ident + '-book')}")
+
+
+def check_resources(resources: list[Fields], report: Report) -> None:
+    for resource in resources:
+        done, units = resource.get("done"), resource.get("units")
+        if is_ok(done) and is_ok(units) and done > units:
+            node, path = resource.where("done")
+            unit = resource.get("unit") if is_ok(resource.get("unit")) else "units"
+            report(node, path, f"done is {done} but the resource has only {units} {unit}")
+
+
+def check_commitment(
+    commitment: Fields, subjects: dict[str, Fields], resources: dict[str, Fields], report: Report
+) -> None:
+    made, due = commitment.get("made"), commitment.get("due")
+    if is_ok(made) and is_ok(due) and due < made:
+        node, path = commitment.where("due")
+        report(node, path, f"due date {due} is before the date it was made ({made}); a deadline comes after the promise")
+    covers = commitment.get("covers")
+    if not isinstance(covers, list):
+        return
+    known = list(subjects) + list(resources)
+    for i, ref in enumerate(covers):
+        if is_ok(ref) and ref not in subjects and ref not in resources:
+            node = commitment.value_nodes["covers"].value[i]
+            hint = did_you_mean(ref, known) or "; list ids of subjects or resources of this plan"
+            report(node, f"{commitment.path}.covers[{i}]", f"unknown subject or resource {quote(ref)}{hint}")
+
+
+def check_log(
+    log: list[Fields], resources: dict[str, Fields], resource_subject: dict[str, str], report: Report
+) -> None:
+    logged: dict[str, int] = defaultdict(int)
+    minutes_by_day: dict[object, int] = defaultdict(int)
+    for entry in log:
+        ref = entry.get("resource")
+        resource_id = resolve(entry, ref, resources, resource_subject, report) if is_ok(ref) else None
+        minutes, day = entry.get("minutes"), entry.get("date")
+        if is_ok(minutes) and is_ok(day):
+            minutes_by_day[day] += minutes
+            if minutes_by_day[day] > MAX_MINUTES >= minutes_by_day[day] - minutes:  # once a day, where it tips over
+                node, path = entry.where("minutes")
+                report(node, path, f"the log adds up to {minutes_by_day[day]} minutes on {day}, more than a whole day "
+                                   f"({MAX_MINUTES}); check the minutes of that day's entries")
+        units = entry.get("units")
+        if resource_id is None or not is_ok(units):
+            continue
+        logged[resource_id] += units
+        resource = resources[resource_id]
+        total = resource.get("units")
+        if is_ok(total) and logged[resource_id] > total >= logged[resource_id] - units:  # once, where it tips over
+            node, path = entry.where("units")
+            unit = resource.get("unit") if is_ok(resource.get("unit")) else "units"
+            report(node, path, f"this entry brings {resource_id} to {logged[resource_id]} {unit} done, but it has only "
+                               f"{total}; check the units logged, or the resource's total")
+
+
+def resolve(
+    entry: Fields, ref: str, resources: dict[str, Fields], resource_subject: dict[str, str], report: Report
+) -> str | None:
+    """The resource id a log entry names (`id` or `subject/id`), or None after reporting why not."""
+    node, path = entry.where("resource")
+    subject, _, ident = ref.rpartition("/")
+    owned = [r for r, s in resource_subject.items() if s == ident and is_ok(r)]
+    if not subject and ident not in resources and owned:
+        report(node, path, f"{quote(ident)} is a subject; log the resource you studied, for example {quote(owned[0])}")
+        return None
+    if ident not in resources:
+        hint = did_you_mean(ident, resources) or "; use the id of a resource listed under subjects"
+        report(node, path, f"unknown resource {quote(ref)}{hint}")
+        return None
+    owner = resource_subject.get(ident)
+    if subject and is_ok(owner) and owner != subject:
+        report(node, path, f"resource {quote(ident)} belongs to subject {quote(owner)}, not {quote(subject)}")
+        return None
+    return ident

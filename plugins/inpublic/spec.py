@@ -1,0 +1,379 @@
+"""What progress.yaml may contain, said once: each field reads itself from YAML and describes itself as JSON Schema.
+
+The reader (plan.py) and the editor schema (schema.py) both come from `PLAN`, so they cannot drift apart.
+Scalars are read from their source text, never from YAML's guesses: `no` stays the text 'no' where text is
+expected, `1.10` stays '1.10', and an id such as `2026` or `2026-06-30` is the text the learner wrote.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+import zoneinfo
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .model import LOG_KINDS, RESOURCE_KINDS
+from .problems import did_you_mean, quote
+
+NULL_TAG = "tag:yaml.org,2002:null"
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
+REF_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*(/[A-Za-z0-9][A-Za-z0-9_.-]*)?$"
+INVALID: Any = object()  # a field that could not be read; its problem is already reported
+
+
+class Report(Protocol):
+    def __call__(self, node: Node, path: str, message: str) -> None: ...
+
+
+def is_null(node: Node) -> bool:
+    return isinstance(node, ScalarNode) and node.tag == NULL_TAG and node.style is None
+
+
+def describe(node: Node) -> str:
+    """How a value that is not what was expected reads in a message."""
+    if isinstance(node, MappingNode):
+        return "a mapping (key: value lines)"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    if is_null(node):
+        return "nothing"
+    return quote(node.value)
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A field's type. Subclasses read a node (reporting problems) and describe themselves in JSON Schema."""
+
+    doc: str = ""
+    example: str = ""
+
+    def read(self, node: Node, path: str, report: Report) -> Any:
+        if not isinstance(node, ScalarNode) or is_null(node):
+            report(node, path, f"expected {self.expected()}, got {describe(node)}")
+            return INVALID
+        return self.read_text(node.value, node, path, report)
+
+    def read_text(self, text: str, node: Node, path: str, report: Report) -> Any:
+        return text
+
+    def expected(self) -> str:
+        return f"text like {quote(self.example)}" if self.example else "text"
+
+    def schema(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "string", "minLength": 1}
+        return self.annotate(out)
+
+    def annotate(self, out: dict[str, Any]) -> dict[str, Any]:
+        if self.doc:
+            out["description"] = self.doc
+        if self.example:
+            out["examples"] = [self.example_value()]
+        return out
+
+    def example_value(self) -> Any:
+        return self.example
+
+
+@dataclass(frozen=True)
+class Text(Kind):
+    def read_text(self, text: str, node: Node, path: str, report: Report) -> Any:
+        if not text.strip():
+            report(node, path, f"expected {self.expected()}, got an empty text")
+            return INVALID
+        return text.strip()
+
+
+@dataclass(frozen=True)
+class Id(Kind):
+    pattern: str = ID_PATTERN
+
+    def expected(self) -> str:
+        return f"an id like {quote(self.example)} (letters, digits, '-', '_' or '.', no spaces)"
+
+    def read_text(self, text: str, node: Node, path: str, report: Report) -> Any:
+        if not re.match(self.pattern, text):
+            dashed = re.sub(r"\s+", "-", text.strip())
+            hint = f"; for example {quote(dashed)}" if dashed != text and re.match(self.pattern, dashed) else ""
+            report(node, path, f"expected {self.expected()}, got {quote(text)}{hint}")
+            return INVALID
+        return text
+
+    def schema(self) -> dict[str, Any]:
+        return self.annotate({"type": "string", "pattern": self.pattern})
+
+
+@dataclass(frozen=True)
+class Url(Kind):
+    def expected(self) -> str:
+        return f"a web address like {quote(self.example)}"
+
+    def read_text(self, text: str, node: Node, path: str, report: Report) -> Any:
+        if not re.match(r"^https?://[^\s/]+\.[^\s]+$", text.strip()):
+            hint = "; start it with https://" if re.match(r"^[^\s:/]+\.[^\s]+$", text.strip()) else ""
+            report(node, path, f"expected {self.expected()}, got {quote(text)}{hint}")
+            return INVALID
+        return text.strip()
+
+    def schema(self) -> dict[str, Any]:
+        return self.annotate({"type": "string", "pattern": r"^https?://[^\s/]+\.[^\s]+$"})
+
+
+@dataclass(frozen=True)
+class Date(Kind):
+    example: str = "2026-06-30"
+
+    def expected(self) -> str:
+        return f"a date like {self.example}"
+
+    def read_text(self, text: str, node: Node, path: str, report: Report) -> Any:
+        match = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", text.strip())
+        if not match:
+            hint = "; write the day only, without a time" if re.match(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]", text) else ""
+            report(node, path, f"expected {self.expected()}, got {quote(text)}{hint}")
+            return INVALID
+        year, month, day = (int(g) for g in match.groups())
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            report(node, path, f"{text.strip()} is not a real date{why_not_a_date(year, month)}")
+            return INVALID
+
+    def schema(self) -> dict[str, Any]:
+        return self.annotate({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"})
+
+
+def why_not_a_date(year: int, month: int) -> str:
+    if not 1 <= month <= 12:
+        return f": there is no month {month}"
+    days = calendar.monthrange(year, month)[1]
+    return f": {calendar.month_name[month]} {year} has {days} days"
+
+
+@dataclass(frozen=True)
+class Int(Kind):
+    minimum: int = 0
+    maximum: int | None = None
+    limit_why: str = ""
+
+    def expected(self) -> str:
+        return f"a whole number like {self.example}" if self.example else "a whole number"
+
+    def read_text(self, text: str, node: Node, path: str, report: Report) -> Any:
+        if not re.fullmatch(r"[+-]?[0-9]+", text.strip()):
+            report(node, path, f"expected {self.expected()}, got {quote(text)}")
+            return INVALID
+        value = int(text)
+        if value < self.minimum:
+            report(node, path, f"must be at least {self.minimum}, got {value}")
+            return INVALID
+        if self.maximum is not None and value > self.maximum:
+            report(node, path, f"must be at most {self.maximum}{self.limit_why}, got {value}")
+            return INVALID
+        return value
+
+    def schema(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "integer", "minimum": self.minimum}
+        if self.maximum is not None:
+            out["maximum"] = self.maximum
+        return self.annotate(out)
+
+    def example_value(self) -> Any:
+        return int(self.example)
+
+
+@dataclass(frozen=True)
+class Bool(Kind):
+    def expected(self) -> str:
+        return "true or false"
+
+    def read_text(self, text: str, node: Node, path: str, report: Report) -> Any:
+        if node.style is None and text in ("true", "false"):
+            return text == "true"
+        report(node, path, f"expected true or false, got {quote(text)}{bool_hint(text, node)}")
+        return INVALID
+
+    def schema(self) -> dict[str, Any]:
+        return self.annotate({"type": "boolean"})
+
+    def example_value(self) -> Any:
+        return self.example == "true"
+
+
+def bool_hint(text: str, node: Node) -> str:
+    """How to write a yes/no the learner wrote otherwise."""
+    word = {"true": "true", "yes": "true", "y": "true", "on": "true",
+            "false": "false", "no": "false", "n": "false", "off": "false"}.get(text.strip().lower())
+    if word is None:
+        return ""
+    return f"; write {word} without quotes" if node.style else f"; write {word}"
+
+
+@dataclass(frozen=True)
+class Choice(Kind):
+    choices: tuple[str, ...] = ()
+
+    def expected(self) -> str:
+        return "one of " + ", ".join(self.choices)
+
+    def read_text(self, text: str, node: Node, path: str, report: Report) -> Any:
+        if text in self.choices:
+            return text
+        report(node, path, f"expected {self.expected()}, got {quote(text)}{did_you_mean(text, self.choices)}")
+        return INVALID
+
+    def schema(self) -> dict[str, Any]:
+        return self.annotate({"type": "string", "enum": list(self.choices)})
+
+
+@dataclass(frozen=True)
+class TimeZone(Kind):
+    example: str = "Europe/London"
+
+    def expected(self) -> str:
+        return f"a time zone name like {self.example} or America/New_York"
+
+    def read_text(self, text: str, node: Node, path: str, report: Report) -> Any:
+        zones = zoneinfo.available_timezones()
+        if text in zones:
+            return text
+        offset = re.fullmatch(r"(UTC|GMT)?\s*[+-]\s*[0-9]{1,2}(:?[0-9]{2})?", text.strip(), re.IGNORECASE)
+        hint = "; use the name of your zone like Europe/Paris, not an offset" if offset else did_you_mean(text, zones)
+        report(node, path, f"unknown time zone {quote(text)}{hint or '; use an IANA name like Europe/London'}")
+        return INVALID
+
+
+@dataclass(frozen=True)
+class ListOf(Kind):
+    item: Kind = field(default_factory=Text)
+    min_items: int = 0
+
+    def expected(self) -> str:
+        return f"a list like {self.example}" if self.example else "a list"
+
+    def read(self, node: Node, path: str, report: Report) -> Any:
+        if is_null(node):
+            node = SequenceNode("tag:yaml.org,2002:seq", [], node.start_mark, node.end_mark)
+        if not isinstance(node, SequenceNode):
+            report(node, path, f"expected {self.expected()}, got {describe(node)}")
+            return INVALID
+        if len(node.value) < self.min_items:
+            report(node, path, f"the list is empty; list at least one{self.empty_hint()}")
+            return INVALID
+        return [self.item.read(child, f"{path}[{i}]", report) for i, child in enumerate(node.value)]
+
+    def empty_hint(self) -> str:
+        return f" (for example {self.example})" if self.example else ""
+
+    def schema(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "array", "items": self.item.schema()}
+        if self.min_items:
+            out["minItems"] = self.min_items
+        if self.doc:
+            out["description"] = self.doc
+        return out
+
+
+@dataclass(frozen=True)
+class Key:
+    name: str
+    kind: Kind
+    required: bool = False
+
+    def hint(self) -> str:
+        """' (what it is; for example key: value)' for a message about a missing key."""
+        if not self.kind.example or isinstance(self.kind, (Record, ListOf)):
+            return f" ({self.kind.doc[:1].lower()}{self.kind.doc[1:].rstrip('.')})" if self.kind.doc else ""
+        return f" ({self.kind.doc[:1].lower()}{self.kind.doc[1:]}; for example {self.name}: {self.kind.example})"
+
+
+@dataclass(frozen=True)
+class Record(Kind):
+    """A mapping with known keys. Reads into `Fields`: the values and the nodes they came from."""
+
+    keys: tuple[Key, ...] = ()
+
+    def expected(self) -> str:
+        return "a mapping of " + ", ".join(k.name for k in self.keys)
+
+    def read(self, node: Node, path: str, report: Report) -> Any:
+        if not isinstance(node, MappingNode):
+            report(node, path, f"expected {self.expected()}, got {describe(node)}")
+            return INVALID
+        known = {k.name: k for k in self.keys}
+        values: dict[str, Any] = {}
+        nodes: dict[str, Node] = {}
+        value_nodes: dict[str, Node] = {}
+        misspelt: set[str] = set()
+        names = [k.name for k in self.keys]
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                report(key_node, path or "(top level)", f"a key must be a word like {names[0]}, got {describe(key_node)}")
+                continue
+            name = key_node.value
+            where = f"{path}.{name}" if path else name
+            value_node = at_key(key_node, value_node)
+            if name in nodes:
+                first = nodes[name].start_mark.line + 1
+                report(key_node, where, f"the key {quote(name)} appears twice here (first on line {first}); keep one")
+            elif name not in known:
+                hint = did_you_mean(name, names)
+                misspelt.add(hint.split("'")[1] if hint else "")
+                report(key_node, where, f"unknown key {quote(name)}{hint or self.known_keys()}")
+            else:
+                nodes[name] = key_node
+                value_nodes[name] = value_node
+                values[name] = known[name].kind.read(value_node, where, report)
+        for key in self.keys:
+            if key.required and key.name not in nodes:
+                values[key.name] = INVALID
+                if key.name not in misspelt:  # a misspelt key is one mistake, reported once
+                    report(node, path or "(top level)", f"missing required key {quote(key.name)}{key.hint()}")
+        return Fields(values, value_nodes, node, path)
+
+    def known_keys(self) -> str:
+        return " (expected one of: " + ", ".join(k.name for k in self.keys) + ")"
+
+    def schema(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "type": "object",
+            "properties": {k.name: k.kind.schema() for k in self.keys},
+            "additionalProperties": False,
+        }
+        required = [k.name for k in self.keys if k.required]
+        if required:
+            out["required"] = required
+        if self.doc:
+            out["description"] = self.doc
+        return out
+
+
+def at_key(key: Node, value: Node) -> Node:
+    """An empty value (`title:` and nothing more) placed at its key; YAML places it at the next token."""
+    if is_null(value) and not value.value:
+        return ScalarNode(NULL_TAG, "", key.start_mark, key.end_mark)
+    return value
+
+
+@dataclass
+class Fields:
+    """A record as read: its values (INVALID where a problem was reported) and where each key stood."""
+
+    values: dict[str, Any]
+    value_nodes: dict[str, Node]
+    node: Node
+    path: str
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.values.get(name, default)
+
+    @property
+    def valid(self) -> bool:
+        return all(v is not INVALID and (not isinstance(v, Fields) or v.valid) for v in self.values.values())
+
+    def where(self, name: str) -> tuple[Node, str]:
+        """The value node and field path to point at for a problem with key `name`."""
+        return self.value_nodes.get(name, self.node), f"{self.path}.{name}" if self.path else name
