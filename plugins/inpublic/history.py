@@ -1,0 +1,174 @@
+"""Read a notes repository's git history: the only place in inpublic that talks to git.
+
+The whole history reachable from HEAD comes from ONE ``git log`` process (plus one cheap
+``git rev-parse`` for shallowness), parsed into the frozen ``History`` of ``inpublic.model``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from inpublic.model import Commit, FileChange, History
+
+if TYPE_CHECKING:
+    import git
+
+_RECORD = "\x1e"  # starts each commit header
+_FIELD = "\x1f"  # separates the header's fields
+_FORMAT = _RECORD + _FIELD.join(["%H", "%P", "%an", "%aI", "%cI", "%s"]).replace(_FIELD, "%x1f")
+_STATUS = re.compile(r"[ACDMRTUXB][0-9]*")
+_TWO_PATHS = ("R", "C")
+_NO_GIT = "git is not installed (or not on PATH): install git to read your notes' history"
+
+
+class HistoryError(Exception):
+    """A git history that cannot be read, with a one-line message for the learner."""
+
+
+def repo_root(path: Path) -> Path:
+    """The top folder of the git working tree containing ``path`` (which may be a subfolder)."""
+    with _open_repo(path) as repo:
+        return _working_tree(repo, path)
+
+
+def repo_relative(root: Path, path: Path) -> str:
+    """``path`` as a repository-relative POSIX path, the form ``History`` paths take."""
+    root_abs, path_abs = Path(root).resolve(), Path(path).resolve()
+    try:
+        return path_abs.relative_to(root_abs).as_posix()
+    except ValueError:
+        raise HistoryError(f"{path} is outside the git repository at {root}") from None
+
+
+def read_history(repo_dir: Path) -> History:
+    """Every commit reachable from HEAD, oldest first, with the paths each one changed.
+
+    ``repo_dir`` may be any folder inside the working tree. Paths are relative to the
+    repository root. Renames are detected (``-M``) and listed as status ``R`` with
+    ``old_path``. Merge commits are listed with all their parents but NO changes (no
+    ``-m``/``--cc``): the commits on the merged branch already carry those changes. A
+    repository without commits gives an empty ``History`` with ``head=None``; a detached
+    HEAD is read like any other.
+    """
+    with _open_repo(repo_dir) as repo:
+        head, shallow = _head_and_shallow(repo)
+        if head is None:
+            return History(commits=(), head=None, shallow=shallow)
+        raw = _run(repo, "log", *_log_args(head))
+    commits = tuple(_parse_log(raw.decode("utf-8", errors="replace")))
+    return History(commits=commits, head=head, shallow=shallow)
+
+
+def _head_and_shallow(repo: git.Repo) -> tuple[str | None, bool]:
+    """One ``git rev-parse``: HEAD's sha (None while no commit exists) and shallowness."""
+    args = ("--is-shallow-repository", "--verify", "-q", "HEAD")
+    status, out, err = _run(
+        repo, "rev-parse", *args, with_exceptions=False, with_extended_output=True
+    )
+    lines = out.decode("utf-8", errors="replace").split()
+    if status not in (0, 1) or not lines or lines[0] not in ("true", "false"):
+        raise HistoryError(f"git rev-parse failed in {repo.working_dir}: {_first_line(err)}")
+    head = lines[1] if status == 0 and len(lines) > 1 else None
+    return head, lines[0] == "true"
+
+
+def _log_args(head: str) -> list[str]:
+    return [
+        f"--format={_FORMAT}",
+        "--name-status",
+        "-M",
+        "-z",
+        "--root",
+        "--reverse",
+        "--date-order",
+        "--no-color",
+        "--no-show-signature",
+        "--encoding=UTF-8",
+        head,
+        "--",
+    ]
+
+
+def _open_repo(path: Path) -> git.Repo:
+    try:
+        import git
+    except ImportError:
+        raise HistoryError(_NO_GIT) from None
+    try:
+        return git.Repo(path, search_parent_directories=True)
+    except git.NoSuchPathError:
+        raise HistoryError(f"{path} does not exist: cannot read its git history") from None
+    except git.InvalidGitRepositoryError:
+        raise HistoryError(
+            f"{path} is not inside a git repository: run `git init` and commit your notes, "
+            "or point inpublic at a folder inside one"
+        ) from None
+
+
+def _working_tree(repo: git.Repo, path: Path) -> Path:
+    if repo.working_tree_dir is None:
+        raise HistoryError(f"{path} is in a bare git repository: inpublic needs a working tree")
+    return Path(repo.working_tree_dir).resolve()
+
+
+def _run(repo: git.Repo, command: str, *args: str, **options: bool) -> Any:
+    """Run one git command with raw bytes output (stdout, or (status, stdout, stderr))."""
+    import git
+
+    call = getattr(repo.git(c="core.quotePath=false"), command.replace("-", "_"))
+    try:
+        return call(*args, stdout_as_string=False, strip_newline_in_stdout=False, **options)
+    except git.GitCommandNotFound:
+        raise HistoryError(_NO_GIT) from None
+    except git.GitCommandError as err:
+        message = f"git {command} failed in {repo.working_dir}: {_first_line(err.stderr)}"
+        raise HistoryError(message) from None
+
+
+def _first_line(stderr: str | bytes | None) -> str:
+    text = stderr.decode("utf-8", errors="replace") if isinstance(stderr, bytes) else stderr or ""
+    lines = [ln.strip().strip("'") for ln in text.replace("stderr:", "").splitlines()]
+    return next((ln for ln in lines if ln), "no error message")
+
+
+def _parse_log(text: str) -> Iterator[Commit]:
+    """Parse ``git log -z --name-status`` output: header, then status/path tokens, per commit."""
+    tokens = iter(text.split("\0"))
+    header: str | None = None
+    changes: list[FileChange] = []
+    for token in tokens:
+        if token.startswith(_RECORD):
+            if header is not None:
+                yield _commit(header, changes)
+            header, changes = token[1:], []
+            continue
+        status = token.lstrip("\n")
+        if not status:
+            continue
+        if header is None or not _STATUS.fullmatch(status):
+            raise HistoryError(f"unexpected output from git log near {token[:40]!r}")
+        first = next(tokens, "")
+        if status[0] in _TWO_PATHS:
+            changes.append(FileChange(status[0], next(tokens, ""), first))
+        else:
+            changes.append(FileChange(status[0], first))
+    if header is not None:
+        yield _commit(header, changes)
+
+
+def _commit(header: str, changes: list[FileChange]) -> Commit:
+    sha, parents, author, authored, committed, subject = header.split(_FIELD, 5)
+    parent_shas = tuple(parents.split())
+    return Commit(
+        sha=sha,
+        author=author,
+        authored=dt.datetime.fromisoformat(authored),
+        committed=dt.datetime.fromisoformat(committed),
+        message=subject,
+        parents=parent_shas,
+        changes=() if len(parent_shas) > 1 else tuple(changes),
+    )
