@@ -1,0 +1,77 @@
+"""The `inpublic` command line: an adapter, like the plugin, that calls the core and prints what it says."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from .plan import load_plan
+from .problems import PlanError
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="inpublic", description="Learn in public: check and publish your plan.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    check = commands.add_parser("check", help="check progress.yaml and the plugin options in mkdocs.yml",
+                                description="Check progress.yaml and the inpublic options in mkdocs.yml. "
+                                            "Exit 0 with a summary, or 1 with one message per mistake.")
+    check.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
+                       help="the site's mkdocs.yml (default: ./mkdocs.yml)")
+    check.add_argument("--plan", type=Path, help="the plan to check (default: the plugin's `plan` option)")
+    args = parser.parse_args(argv)
+    return run_check(args.config_file, args.plan)
+
+
+def run_check(config_file: Path, plan_path: Path | None) -> int:
+    """Validate the plugin options and the plan; print a summary or every problem."""
+    if plan_path is None:
+        option = plugin_plan_option(config_file)
+        if option is None:
+            return 1
+        plan_path = config_file.parent / option
+    try:
+        plan = load_plan(plan_path, name=str(plan_path))
+    except PlanError as err:
+        print(err, file=sys.stderr)
+        return 1
+    resources = len(plan.resources)
+    print(f"{plan_path}: OK: {len(plan.subjects)} subjects, {resources} resources, "
+          f"{len(plan.commitments)} commitments, {len(plan.log)} log entries, {len(plan.milestones)} milestones")
+    return 0
+
+
+def plugin_plan_option(config_file: Path) -> str | None:
+    """The `plan` option of the inpublic plugin in mkdocs.yml, after MkDocs has validated every option."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    if not config_file.is_file():
+        print(f"{config_file}: no such file; run this in your site's folder, or pass -f path/to/mkdocs.yml",
+              file=sys.stderr)
+        return None
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter(f"{config_file}: %(message)s"))
+    handler.setLevel(logging.WARNING)
+    logger = logging.getLogger("mkdocs.config")
+    logger.addHandler(handler)
+    try:
+        config = load_config(str(config_file), strict=True)  # an unknown option fails, as in a strict build
+    except (Abort, ConfigurationError) as err:
+        print(f"{config_file}: {err}", file=sys.stderr)
+        return None
+    finally:
+        logger.removeHandler(handler)
+
+    plugin = config.plugins.get("inpublic")
+    if plugin is None:
+        print(f"{config_file}: the inpublic plugin is not enabled; add it under `plugins:` (- inpublic)",
+              file=sys.stderr)
+        return None
+    return plugin.config.plan
+
+
+if __name__ == "__main__":
+    sys.exit(main())

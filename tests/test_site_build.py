@@ -1,0 +1,101 @@
+"""Real builds: the demo site, a site without a home page, and a site whose plan has mistakes."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from sites import MINIMAL_PLAN, ROOT, build, make_site
+
+
+def text_of(html: str) -> str:
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", "", html)))
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory):
+    result = build(ROOT, tmp_path_factory.mktemp("demo") / "site")
+    assert result.returncode == 0, result.output
+    return result
+
+
+def test_demo_home_shows_the_learner_the_commitments_and_the_subjects(demo) -> None:
+    home = demo.page()
+    text = text_of(home)
+    assert "Backend engineer for eight years" in text
+    assert "Learning in public since 5 October 2026" in text
+    assert "Next deadline: 30 June 2027, in 220 days" in text
+    assert 'Due <time datetime="2027-06-30">30 June 2027</time> (in 220 days)' in home
+    assert 'Due <time datetime="2027-08-31">31 August 2027</time> (in 282 days)' in home
+    assert re.search(r'<progress value="30" max="60" aria-label="Professor Leonard: Calculus 1: 30 of 60 lectures"', home)
+    for subject in ("Calculus", "Probability", "Mathematics for machine learning", "Linear algebra",
+                    "Classical machine learning"):
+        assert f"<h3>{subject}</h3>" in home
+    assert "assets/inpublic/inpublic.css" in home
+    assert (demo.site / "assets" / "inpublic" / "inpublic.css").is_file()
+
+
+def test_demo_builds_with_properdocs_too(tmp_path: Path) -> None:
+    result = build(ROOT, tmp_path / "site", command="properdocs")
+    assert result.returncode == 0, result.output
+    assert "Next deadline" in result.page()
+
+
+def test_a_site_without_a_home_page_gets_one(tmp_path: Path) -> None:
+    result = build(make_site(tmp_path / "project"), tmp_path / "site")
+    assert result.returncode == 0, result.output
+    home = result.page()
+    assert "Ada Example: learning in public" in home
+    assert "3 / 10 weeks" in home
+
+
+def test_the_learners_text_is_escaped(tmp_path: Path) -> None:
+    result = build(make_site(tmp_path / "project"), tmp_path / "site")
+    home = result.page()
+    assert "Learning &lt;b&gt;maths&lt;/b&gt; &amp; &#34;ML&#34;" in home
+    assert "<b>maths</b>" not in home
+
+
+def test_a_home_page_without_the_marker_is_left_alone(tmp_path: Path) -> None:
+    project = make_site(tmp_path / "project", index="# My own home\n\nNothing generated here.\n")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    assert "Next deadline" not in result.page()
+    assert "Nothing generated here." in result.page()
+
+
+def test_a_plan_with_mistakes_stops_the_build_with_every_message(tmp_path: Path) -> None:
+    plan = MINIMAL_PLAN.replace("due: 2027-03-31", "due: end of march").replace("kind: course", "kind: corse")
+    result = build(make_site(tmp_path / "project", plan=plan), tmp_path / "site")
+    assert result.returncode == 1
+    assert "inpublic: progress.yaml has mistakes:\n" in result.output
+    assert ("progress.yaml:12:15: subjects[0].resources[0].kind: expected one of course, book, lectures, practice, "
+            "paper, other, got 'corse'; did you mean 'course'?\n") in result.output
+    assert ("progress.yaml:19:10: commitments[0].due: expected a date like 2027-06-30, got 'end of march'\n"
+            in result.output)
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_a_missing_plan_stops_the_build_and_says_how_to_start(tmp_path: Path) -> None:
+    project = make_site(tmp_path / "project")
+    (project / "progress.yaml").unlink()
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert "progress.yaml: no such file; create it, or run `inpublic init` to start from a commented example" in (
+        result.output)
+    assert "Traceback" not in result.output
+
+
+def test_an_unknown_plugin_option_fails_a_strict_build_with_a_suggestion(tmp_path: Path) -> None:
+    config = (ROOT / "tests" / "sites.py").read_text()  # keep the config in one place
+    assert "plugins:\n  - inpublic\n" in config
+    project = make_site(tmp_path / "project")
+    mkdocs_yml = project / "mkdocs.yml"
+    mkdocs_yml.write_text(mkdocs_yml.read_text().replace("  - inpublic\n", "  - inpublic:\n      plann: x.yaml\n"))
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert "Unrecognised configuration name: plann; did you mean 'plan'?" in result.output
