@@ -7,8 +7,8 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.nodes import Node
+from ruamel.yaml.reader import ReaderError
 
 from .model import Commitment, Learner, LogEntry, Milestone, Plan, Resource, Subject
 from .plan_checks import check_plan
@@ -91,10 +91,10 @@ def syntax_message(err: MarkedYAMLError, text: str) -> str:
         return message + "; indent with spaces, not tabs"
     if "mapping values are not allowed" in problem:
         return message + colon_hint(err, text)
-    if "could not find expected ':'" in problem or "expected <block end>" in problem:
-        return message + "; check the indentation of this line against the lines above it"
     if "found '<scalar>'" in problem and after_quote(err.problem_mark, text):
         return message + "; a quote above this line is probably never closed, so this line's quote closed it"
+    if "could not find expected ':'" in problem or "expected <block end>" in problem:
+        return message + "; check the indentation of this line against the lines above it"
     if "unknown escape character" in problem:
         return message + "; in double quotes '\\' starts an escape: use single quotes instead, like 'C:\\notes'"
     if "found undefined alias" in problem:
@@ -123,8 +123,8 @@ def unclosed_message(err: MarkedYAMLError) -> str:
 
 def colon_hint(err: MarkedYAMLError, text: str) -> str:
     """A second ': ' on a line is text to quote; a ': ' on a line of its own is an indentation mistake."""
-    mark = err.problem_mark
-    line = text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
+    mark, lines = err.problem_mark, text.splitlines()
+    line = lines[mark.line] if mark and mark.line < len(lines) else ""
     first = line.find(": ")
     if mark is None or not 0 <= first < mark.column:
         return "; check the indentation of this line against the lines above it"

@@ -85,7 +85,7 @@ def check_commitment(
     for i, ref in enumerate(covers):
         if is_ok(ref) and ref not in subjects and ref not in resources:
             node = commitment.value_nodes["covers"].value[i]
-            hint = did_you_mean(ref, known) or "; list ids of subjects or resources of this plan"
+            hint = did_you_mean(ref, known) or "; use the id of a subject, or of a resource listed under subjects"
             report(node, f"{commitment.path}.covers[{i}]", f"unknown subject or resource {quote(ref)}{hint}")
 
 

@@ -22,6 +22,9 @@ from .problems import did_you_mean, quote
 NULL_TAG = "tag:yaml.org,2002:null"
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 REF_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*(/[A-Za-z0-9][A-Za-z0-9_.-]*)?$"
+# Editors read YAML 1.2, where `2026`, `1.10` and `true` are numbers or booleans; the loader reads them as the
+# text written, so the schema accepts them where text is expected.
+TEXT_TYPES = ["string", "number", "boolean"]
 INVALID: Any = object()  # a field that could not be read; its problem is already reported
 
 
@@ -61,10 +64,10 @@ class Kind:
         return text
 
     def expected(self) -> str:
-        return f"text like {quote(self.example)}" if self.example else "text"
+        return f"text like {quote(self.example, limit=80)}" if self.example else "text"
 
     def schema(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"type": "string", "minLength": 1}
+        out: dict[str, Any] = {"type": TEXT_TYPES, "minLength": 1}
         return self.annotate(out)
 
     def annotate(self, out: dict[str, Any]) -> dict[str, Any]:
@@ -103,7 +106,7 @@ class Id(Kind):
         return text
 
     def schema(self) -> dict[str, Any]:
-        return self.annotate({"type": "string", "pattern": self.pattern})
+        return self.annotate({"type": TEXT_TYPES, "pattern": self.pattern})
 
 
 @dataclass(frozen=True)
@@ -176,7 +179,8 @@ class Int(Kind):
         return value
 
     def schema(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"type": "integer", "minimum": self.minimum}
+        # a quoted number ("45") is read as the number, so the schema takes digits as text too
+        out: dict[str, Any] = {"type": ["integer", "string"], "pattern": r"^[+-]?[0-9]+$", "minimum": self.minimum}
         if self.maximum is not None:
             out["maximum"] = self.maximum
         return self.annotate(out)
@@ -258,7 +262,8 @@ class ListOf(Kind):
         if is_null(node):
             node = SequenceNode("tag:yaml.org,2002:seq", [], node.start_mark, node.end_mark)
         if not isinstance(node, SequenceNode):
-            report(node, path, f"expected {self.expected()}, got {describe(node)}")
+            hint = "; start each item with '- '" if isinstance(node, MappingNode) else ""
+            report(node, path, f"expected {self.expected()}, got {describe(node)}{hint}")
             return INVALID
         if len(node.value) < self.min_items:
             report(node, path, f"the list is empty; list at least one{self.empty_hint()}")
@@ -269,7 +274,8 @@ class ListOf(Kind):
         return f" (for example {self.example})" if self.example else ""
 
     def schema(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"type": "array", "items": self.item.schema()}
+        # `log:` with nothing after it is an empty list, unless the list may not be empty
+        out: dict[str, Any] = {"type": "array" if self.min_items else ["array", "null"], "items": self.item.schema()}
         if self.min_items:
             out["minItems"] = self.min_items
         if self.doc:
@@ -311,7 +317,8 @@ class Record(Kind):
         names = [k.name for k in self.keys]
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
-                report(key_node, path or "(top level)", f"a key must be a word like {names[0]}, got {describe(key_node)}")
+                report(key_node, path or "(top level)", f"a key must be a word like {names[0]}, "
+                                                        f"got {describe(key_node)}")
                 continue
             name = key_node.value
             where = f"{path}.{name}" if path else name

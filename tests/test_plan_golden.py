@@ -1,0 +1,58 @@
+"""Golden tests of the plan loader: each plan in tests/plans loads to its dump, or fails with its exact messages.
+
+After an intended change of wording or of the dump: pytest tests/test_plan_golden.py --regen-golden
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+
+from inpublic.plan import load_plan
+from inpublic.problems import PlanError
+
+PLANS = Path(__file__).parent / "plans"
+NO_POSITION = {"not-utf8"}  # the file cannot be decoded, so there is no line to point at
+
+
+def fixtures(kind: str) -> list[Path]:
+    return sorted((PLANS / kind).glob("*.yaml"))
+
+
+def check_golden(path: Path, actual: str, regen: bool) -> None:
+    expected = path.with_suffix(".expected")
+    if regen:
+        expected.write_text(actual + "\n", encoding="utf-8")
+    assert expected.exists(), f"{expected.name} is missing; run pytest with --regen-golden to write it"
+    assert actual + "\n" == expected.read_text(encoding="utf-8")
+
+
+def dump(plan: object) -> str:
+    return json.dumps(dataclasses.asdict(plan), indent=2, default=str, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("path", fixtures("good"), ids=lambda p: p.stem)
+def test_good_plan_loads(path: Path, regen_golden: bool) -> None:
+    check_golden(path, dump(load_plan(path)), regen_golden)
+
+
+@pytest.mark.parametrize("path", fixtures("bad"), ids=lambda p: p.stem)
+def test_bad_plan_reports(path: Path, regen_golden: bool) -> None:
+    with pytest.raises(PlanError) as caught:  # any other exception fails the test
+        load_plan(path)
+    error = caught.value
+    check_golden(path, str(error), regen_golden)
+    if path.stem not in NO_POSITION:
+        assert all(p.line >= 1 and p.column >= 1 for p in error.problems), error.problems
+    places = [(p.line, p.column) for p in error.problems]
+    assert places == sorted(places), "problems are not in file order"
+    assert str(error).splitlines()[: len(places)] == [str(p) for p in error.problems]
+
+
+def test_fixtures_are_complete() -> None:
+    assert len(fixtures("good")) >= 4 and len(fixtures("bad")) >= 45
+    orphans = [e.name for e in PLANS.glob("*/*.expected") if not e.with_suffix(".yaml").exists()]
+    assert not orphans, f"golden files without a plan: {orphans}"
