@@ -1,0 +1,27 @@
+# Two commands a learner or a contributor needs: `make serve` and `make test`. Each makes .venv first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test check clean
+
+serve: $(VENV)/.installed  ## preview the site at http://127.0.0.1:8000, rebuilt on every change
+	$(BIN)/mkdocs serve
+
+build: $(VENV)/.installed  ## build the site into site/, as the publishing workflow does
+	$(BIN)/mkdocs build --strict
+
+check: $(VENV)/.installed  ## check progress.yaml and the plugin options
+	$(BIN)/inpublic check
+
+test: $(VENV)/.installed  ## run every test
+	$(BIN)/python -m pytest
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) scripts/make_venv.py $(VENV)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
+	touch $@
+
+clean:
+	rm -rf $(VENV) site
