@@ -12,6 +12,7 @@ import json
 import subprocess
 import sys
 import tempfile
+import urllib.parse
 import urllib.request
 import venv
 from pathlib import Path
@@ -26,12 +27,14 @@ def main(target: Path) -> None:
     except (ImportError, subprocess.CalledProcessError):
         pass
     venv.EnvBuilder(with_pip=False, clear=True).create(target)
-    with urllib.request.urlopen("https://pypi.org/pypi/pip/json", timeout=60) as answer:
+    index = "https://pypi.org/pypi/pip/json"
+    with urllib.request.urlopen(index, timeout=60) as answer:
         release = json.load(answer)
     wheel = next(u for u in release["urls"] if u["filename"].endswith(".whl"))
+    url = urllib.parse.urljoin(index, wheel["url"])  # a mirror may answer with relative addresses
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / wheel["filename"]
-        with urllib.request.urlopen(wheel["url"], timeout=120) as answer:
+        with urllib.request.urlopen(url, timeout=120) as answer:
             path.write_bytes(answer.read())
         python = target / "bin" / "python"
         subprocess.run([str(python), f"{path}/pip", "install", "--quiet", str(path)], check=True)
