@@ -1,4 +1,8 @@
-"""When each note was created and last updated, from a ``History``: pure, no I/O, no clock."""
+"""When each note was created and last updated, from a ``History``: pure, no I/O, no clock.
+
+One walk, ``note_lives``, follows every file's identity across renames; ``note_dates`` and the
+weekly reports both read its result.
+"""
 
 from __future__ import annotations
 
@@ -20,9 +24,22 @@ class NoteDates:
 
 
 @dataclass(frozen=True)
-class _Touch:
+class Touch:
+    """One commit's change to a file identity."""
+
     sha: str
-    date: dt.datetime
+    date: dt.datetime  # the commit's author date, as recorded by git
+    path: str  # the file's path after the change (for a delete, the path deleted)
+    status: str  # A, M, R, D, ... as in FileChange
+
+
+@dataclass(frozen=True)
+class NoteLife:
+    """One file identity, followed across renames from its first commit to HEAD or its deletion."""
+
+    path: str  # the path at HEAD, or the last path before the deletion
+    alive: bool  # whether the file exists at HEAD
+    touches: tuple[Touch, ...]  # in history order; one per commit
 
 
 def note_dates(history: History, paths: Iterable[str]) -> dict[str, NoteDates]:
@@ -35,44 +52,47 @@ def note_dates(history: History, paths: Iterable[str]) -> dict[str, NoteDates]:
     included. Merge commits carry no changes. Paths git never saw, or whose file is
     deleted at HEAD, are absent from the result.
     """
-    lives = _lives(history.commits)
-    out: dict[str, NoteDates] = {}
-    for path in paths:
-        touches = lives.get(path)
-        if touches:
-            out[path] = _dates(path, touches)
-    return out
+    alive = {life.path: life for life in note_lives(history) if life.alive}
+    return {path: _dates(alive[path]) for path in paths if path in alive}
 
 
-def _lives(commits: Iterable[Commit]) -> dict[str, list[_Touch]]:
-    """Map each path alive after the last commit to the touches of its identity."""
-    alive: dict[str, list[_Touch]] = {}
-    for commit in commits:
-        if commit.is_merge:
-            continue
-        touch = _Touch(commit.sha, commit.authored)
-        for change in commit.changes:
-            _apply(alive, change, touch)
-    return alive
+def note_lives(history: History) -> tuple[NoteLife, ...]:
+    """Every file identity the history knows, deleted ones included, sorted by path.
+
+    A rename carries the identity to its new path, a delete ends it, and a path added again
+    after a delete (or copied) starts a new identity. Merge commits carry no changes.
+    """
+    alive: dict[str, list[Touch]] = {}
+    ended: list[NoteLife] = []
+    for commit in history.commits:
+        if not commit.is_merge:
+            for change in commit.changes:
+                _apply(alive, ended, change, commit)
+    lives = ended + [NoteLife(path, True, tuple(touches)) for path, touches in alive.items()]
+    return tuple(sorted(lives, key=lambda life: (life.path, life.touches[0].date)))
 
 
-def _apply(alive: dict[str, list[_Touch]], change: FileChange, touch: _Touch) -> None:
+def _apply(alive: dict[str, list[Touch]], ended: list[NoteLife], change: FileChange, commit: Commit) -> None:
+    touch = Touch(commit.sha, commit.authored, change.path, change.status)
     if change.status == "D":
-        alive.pop(change.path, None)
+        touches = _add(alive.pop(change.path, []), touch)
+        ended.append(NoteLife(change.path, False, tuple(touches)))
         return
     if change.status == "R" and change.old_path is not None:
         touches = alive.pop(change.old_path, [])
     else:  # A, M, T and copies: an unknown path starts a new identity
         touches = alive.get(change.path, [])
-    if not touches or touches[-1].sha != touch.sha:
-        touches = [*touches, touch]
-    alive[change.path] = touches
+    alive[change.path] = _add(touches, touch)
 
 
-def _dates(path: str, touches: list[_Touch]) -> NoteDates:
+def _add(touches: list[Touch], touch: Touch) -> list[Touch]:
+    return touches if touches and touches[-1].sha == touch.sha else [*touches, touch]
+
+
+def _dates(life: NoteLife) -> NoteDates:
     return NoteDates(
-        path=path,
-        created=min(touches, key=lambda t: t.date).date,
-        updated=max(touches, key=lambda t: t.date).date,
-        commits=tuple(t.sha for t in touches),
+        path=life.path,
+        created=min(life.touches, key=lambda t: t.date).date,
+        updated=max(life.touches, key=lambda t: t.date).date,
+        commits=tuple(t.sha for t in life.touches),
     )

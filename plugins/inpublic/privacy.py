@@ -1,8 +1,11 @@
-"""What is public: the plan without the entries a learner marked private."""
+"""What is public: the plan without the entries a learner marked private, notes outside private folders,
+commits without the private marker."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .model import Plan
 
@@ -14,3 +17,49 @@ def public_plan(plan: Plan) -> Plan:
         log=tuple(e for e in plan.log if not e.private),
         milestones=tuple(m for m in plan.milestones if not m.private),
     )
+
+
+@dataclass(frozen=True)
+class Privacy:
+    """Which notes and commits stay off the site.
+
+    ``paths`` are glob patterns matched against a note's whole path relative to the docs folder:
+    ``**`` matches across folders (``private/**`` matches ``private/a.md`` and ``private/x/y.md``,
+    ``**/draft.md`` matches ``draft.md`` and ``a/b/draft.md``), ``*`` matches within one folder
+    and ``?`` one character other than ``/``. A commit is private when ``marker`` appears anywhere
+    in its subject line, in any letter case.
+    """
+
+    paths: tuple[str, ...] = ("private/**",)
+    marker: str = "[private]"
+
+    def is_private_path(self, src_uri: str) -> bool:
+        return any(glob_regex(pattern).fullmatch(src_uri) for pattern in self.paths)
+
+    def is_private_commit(self, message: str) -> bool:
+        subject = message.split("\n", 1)[0]
+        return bool(self.marker) and self.marker.casefold() in subject.casefold()
+
+
+@lru_cache(maxsize=64)
+def glob_regex(pattern: str) -> re.Pattern[str]:
+    """The regular expression of a docs-relative glob pattern (see ``Privacy``)."""
+    parts: list[str] = []
+    i, text = 0, pattern.lstrip("/")
+    while i < len(text):
+        if text.startswith("**/", i):
+            parts.append("(?:.*/)?")  # zero or more whole folders
+            i += 3
+        elif text.startswith("**", i):
+            parts.append(".*")
+            i += 2
+        elif text[i] == "*":
+            parts.append("[^/]*")
+            i += 1
+        elif text[i] == "?":
+            parts.append("[^/]")
+            i += 1
+        else:
+            parts.append(re.escape(text[i]))
+            i += 1
+    return re.compile("".join(parts))

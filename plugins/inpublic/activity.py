@@ -1,0 +1,83 @@
+"""What counts as public activity in a notes repository's history (pure: no I/O, no clock, no git).
+
+- A *public note* is a file identity (followed across renames, see ``inpublic.notes``) whose path
+  at HEAD, or its last path when it has been deleted, is a ``.md`` file under the docs folder that
+  the privacy patterns do not match. Privacy is judged by where a note is NOW: a note moved into a
+  private folder disappears from every week, even those before the move.
+- A *visible touch* of a public note is a commit's change to it made by a commit that is not
+  marked private, while the note's path was not private (edits of a draft kept under ``private/``
+  stay hidden after it is published; its publication counts as a change).
+- A *counted commit* is a commit that is not a merge, whose subject does not carry the privacy
+  marker, and that changes the plan file or makes a visible touch of a public note (adding,
+  editing, renaming or deleting it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from .model import Commit, FileChange, History
+from .notes import NoteLife, Touch, note_lives
+from .privacy import Privacy
+
+
+def docs_relative(path: str, notes_dir: str) -> str | None:
+    """``path`` relative to the docs folder, or None when it lies outside it."""
+    if not notes_dir:
+        return path
+    prefix = notes_dir.rstrip("/") + "/"
+    return path[len(prefix) :] if path.startswith(prefix) else None
+
+
+def is_public_note(path: str, notes_dir: str, privacy: Privacy) -> bool:
+    """Whether the repository path ``path`` is a Markdown note of the site that is not private."""
+    src_uri = docs_relative(path, notes_dir)
+    return src_uri is not None and src_uri.endswith(".md") and not privacy.is_private_path(src_uri)
+
+
+def public_lives(history: History, notes_dir: str, privacy: Privacy) -> tuple[NoteLife, ...]:
+    """The public notes, each with its visible touches only; notes left without any are dropped."""
+    hidden = {c.sha for c in history.commits if privacy.is_private_commit(c.message)}
+    out: list[NoteLife] = []
+    for life in note_lives(history):
+        if not is_public_note(life.path, notes_dir, privacy):
+            continue
+        touches = tuple(t for t in life.touches if t.sha not in hidden and _visible(t, notes_dir, privacy))
+        if touches:
+            out.append(NoteLife(life.path, life.alive, touches))
+    return tuple(out)
+
+
+def _visible(touch: Touch, notes_dir: str, privacy: Privacy) -> bool:
+    src_uri = docs_relative(touch.path, notes_dir)
+    return src_uri is None or not privacy.is_private_path(src_uri)
+
+
+def counted_commits(
+    history: History, lives: Iterable[NoteLife], plan_path: str, privacy: Privacy
+) -> tuple[Commit, ...]:
+    """The commits that count as activity (see the module docstring), in history order.
+
+    ``lives`` are the public notes with their visible touches, as ``public_lives`` gives them.
+    """
+    touching_notes = {t.sha for life in lives for t in life.touches}
+    return tuple(
+        c
+        for c in history.commits
+        if not c.is_merge
+        and not privacy.is_private_commit(c.message)
+        and (c.sha in touching_notes or any(_touches_file(ch, plan_path) for ch in c.changes))
+    )
+
+
+def _touches_file(change: FileChange, path: str) -> bool:
+    return path in (change.path, change.old_path)
+
+
+def streak(active: set[dt.date], day: dt.date) -> int:
+    """How many consecutive active days end on ``day`` (0 when ``day`` itself was not active)."""
+    count = 0
+    while day - dt.timedelta(days=count) in active:
+        count += 1
+    return count
