@@ -8,6 +8,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from gitrepo import GitRepo
+
 ROOT = Path(__file__).resolve().parent.parent
 # 2026-11-22 12:00 UTC: the demo site's "today" in every test build
 FIXED_EPOCH = "1795348800"
@@ -72,11 +74,12 @@ def build(project: Path, site: Path, *, command: str = "mkdocs", strict: bool = 
 
 
 def make_site(folder: Path, plan: str = MINIMAL_PLAN, config: str = MINIMAL_CONFIG, index: str | None = None) -> Path:
-    """A small site: mkdocs.yml, progress.yaml, and docs/ with one note (and index.md when given)."""
-    (folder / "docs").mkdir(parents=True)
-    (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
-    (folder / "progress.yaml").write_text(plan, encoding="utf-8")
-    (folder / "docs" / "limits.md").write_text("# Limits\n\nWhat a limit is.\n", encoding="utf-8")
+    """A small site in a git repository with one commit: mkdocs.yml, progress.yaml, docs/ with one note."""
+    repo = GitRepo(folder)
+    repo.write("mkdocs.yml", config)
+    repo.write("progress.yaml", plan)
+    repo.write("docs/limits.md", "# Limits\n\nWhat a limit is.\n")
     if index is not None:
-        (folder / "docs" / "index.md").write_text(index, encoding="utf-8")
+        repo.write("docs/index.md", index)
+    repo.commit("A first note", "2026-09-08T20:00:00-04:00")
     return folder

@@ -13,6 +13,14 @@ HOME_MARKER = "<!-- inpublic:home -->"
 class InpublicConfig(Config):
     plan = opt.Type(str, default="progress.yaml")
     """Path of the study plan, relative to mkdocs.yml."""
+    private = opt.ListOfItems(opt.Type(str), default=["private/**"])
+    """Glob patterns, relative to docs_dir, of files that never reach the site: no page, no title, no count."""
+    private_marker = opt.Type(str, default="[private]")
+    """Commits whose message contains this text are left out of every report and feed."""
+    reports = opt.Type(bool, default=True)
+    """Weekly reports at reports/YYYY-Www/, their index at reports/ and their figures at reports/weeks.json."""
+    note_dates = opt.Type(bool, default=True)
+    """Show on every note when it was first written and last updated, from git."""
 
     def _validate(self) -> tuple[ConfigErrors, ConfigWarnings]:
         """MkDocs' checks, with a suggestion added to an unknown option's warning."""

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
 from .home import HomeView
+from .notes import NoteDates
 
 
 def environment() -> Environment:
@@ -23,6 +26,9 @@ def environment() -> Environment:
     env.filters["date"] = format_date
     env.filters["time"] = time_element
     env.filters["number"] = format_number
+    env.filters["duration"] = format_duration
+    env.filters["md"] = markdown_text
+    env.filters["plural"] = plural
     return env
 
 
@@ -31,9 +37,33 @@ def format_date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def time_element(day: dt.date) -> Markup:
-    """A date as a <time> element, machine-readable for browsers, feeds and scrapers."""
-    return Markup(f'<time datetime="{day.isoformat()}">{escape(format_date(day))}</time>')
+def time_element(when: dt.date, shown: str | None = None) -> Markup:
+    """A date (or date and time) as a <time> element, machine-readable for browsers, feeds and scrapers."""
+    if shown is None:
+        shown = format_date(when) if not isinstance(when, dt.datetime) else f"{format_date(when)}, {when:%H:%M}"
+    return Markup(f'<time datetime="{when.isoformat()}">{escape(shown)}</time>')
+
+
+def format_duration(minutes: int) -> str:
+    """95 -> '1 h 35 min'; 45 -> '45 min'; 120 -> '2 h'."""
+    hours, rest = divmod(int(minutes), 60)
+    if not hours:
+        return f"{rest} min"
+    return f"{hours} h {rest} min" if rest else f"{hours} h"
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """'1 note', '2 notes'."""
+    return f"{count} {word if count == 1 else words or word + 's'}"
+
+
+# Python-Markdown's escapable characters and '|' of tables ('<', '>' and '&' are HTML-escaped after)
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|-])")
+
+
+def markdown_text(text: str) -> Markup:
+    """The learner's text inside Markdown: HTML escaped, and every character Markdown reads backslash-escaped."""
+    return escape(MARKDOWN_SPECIAL.sub(r"\\\1", str(text)).replace("\n", " "))
 
 
 def format_number(value: float) -> str:
@@ -44,3 +74,12 @@ def format_number(value: float) -> str:
 def render_home(view: HomeView, env: Environment | None = None) -> str:
     """The home page's Markdown: static headings and HTML blocks of the learner's (escaped) text."""
     return (env or environment()).get_template("home.md.j2").render(home=view)
+
+
+def render_note_dates(dates: NoteDates, zone: ZoneInfo) -> str:
+    """The line under a note: when it was first written and last updated, in the learner's time zone."""
+    created, updated = dates.created.astimezone(zone), dates.updated.astimezone(zone)
+    line = f"First written {time_element(created, format_date(created))}"
+    if updated.date() != created.date():
+        line += f" · last updated {time_element(updated, format_date(updated))}"
+    return f'<p class="inpublic-dates">{line}</p>\n'

@@ -1,0 +1,59 @@
+"""Read the learner's Markdown files: titles of notes, and the front matter and text of weekly reflections."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+HEADING = re.compile(r"^#[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
+FENCE = re.compile(r"^(```|~~~).*?^\1", re.MULTILINE | re.DOTALL)
+
+
+@dataclass(frozen=True)
+class MarkdownFile:
+    meta: Mapping[str, Any] = field(default_factory=dict)
+    body: str = ""
+
+    @property
+    def title(self) -> str | None:
+        """The title MkDocs would give the page: front matter `title`, else the first level-1 heading."""
+        title = self.meta.get("title")
+        if isinstance(title, str) and title.strip():
+            return title.strip()
+        heading = HEADING.search(FENCE.sub("", self.body))
+        return heading.group(1) if heading else None
+
+
+def parse_markdown(text: str) -> MarkdownFile:
+    """Split YAML front matter (between `---` lines) from the body; front matter that is not a mapping is text."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return MarkdownFile({}, text)
+    try:
+        meta = YAML(typ="safe", pure=True).load(match.group(1) or "")
+    except YAMLError:
+        return MarkdownFile({}, text)
+    if not isinstance(meta, dict):
+        return MarkdownFile({}, text)
+    return MarkdownFile(meta, text[match.end():])
+
+
+def read_markdown(path: Path) -> MarkdownFile:
+    return parse_markdown(path.read_text(encoding="utf-8-sig", errors="replace"))
+
+
+def read_titles(files: Mapping[str, Path]) -> dict[str, str]:
+    """src_uri -> title of every note that has one (front matter or first heading)."""
+    titles = {}
+    for src_uri, path in files.items():
+        title = read_markdown(path).title
+        if title:
+            titles[src_uri] = title
+    return titles

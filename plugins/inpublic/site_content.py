@@ -1,0 +1,78 @@
+"""Everything inpublic adds to a site, computed from the plan, the history and the learner's files.
+
+This is the engine-independent half of a build: an adapter (the MkDocs plugin today) hands in what it read
+and writes out the `GeneratedFile`s. Nothing here touches the disk or reads the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from .markdown_files import MarkdownFile
+from .model import History, Plan
+from .notes import NoteDates, note_dates
+from .report_pages import REPORTS_DIR, render_report, render_reports_index, report_pages, weeks_json
+from .weeks import Sources, WeekReport, weekly_reports
+
+REFLECTION = re.compile(rf"^{REPORTS_DIR}/(\d{{4}}-W\d{{2}})\.md$")
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    src_uri: str  # where it goes in the docs tree, e.g. reports/2026-W47.md
+    content: str
+    edit_path: str | None = None  # the learner's file that "edit this page" should open, if any
+    in_nav: bool = False
+
+
+@dataclass(frozen=True)
+class SiteContent:
+    files: tuple[GeneratedFile, ...] = ()
+    replaced: frozenset[str] = frozenset()  # the learner's files folded into generated pages (reflections)
+    note_dates: Mapping[str, NoteDates] = field(default_factory=dict)  # docs-relative path -> dates
+    reports: tuple[WeekReport, ...] = ()
+
+
+def reflection_slugs(src_uris: list[str]) -> dict[str, str]:
+    """src_uri -> week slug, for the learner's reflections (reports/2026-W47.md)."""
+    return {uri: m.group(1) for uri in src_uris if (m := REFLECTION.match(uri))}
+
+
+def site_content(
+    plan: Plan,
+    history: History,
+    today: dt.date,
+    sources: Sources,
+    reflections: Mapping[str, MarkdownFile],
+    *,
+    site_url: str = "",
+    history_incomplete: bool = False,
+    with_reports: bool = True,
+    with_note_dates: bool = True,
+) -> SiteContent:
+    """The generated pages and data of a build. `reflections` maps a week slug to the learner's text for it."""
+    dates = {}
+    if with_note_dates:
+        prefix = f"{sources.notes_dir}/" if sources.notes_dir else ""
+        repo_paths = {prefix + uri: uri for uri in sources.titles}
+        dates = {repo_paths[path]: d for path, d in note_dates(history, repo_paths).items()}
+    if not with_reports:
+        return SiteContent(note_dates=dates)
+    reports = weekly_reports(plan, history, today, sources)
+    pages = report_pages(reports, reflections, history_incomplete)
+    files = [
+        GeneratedFile(
+            page.src_uri,
+            render_report(page),
+            edit_path=page.src_uri if page.report.slug in reflections else None,
+        )
+        for page in pages
+    ]
+    files.append(GeneratedFile(f"{REPORTS_DIR}/index.md", render_reports_index(pages, history_incomplete), in_nav=True))
+    files.append(GeneratedFile(f"{REPORTS_DIR}/weeks.json", weeks_json(reports, site_url)))
+    shown = {r.slug for r in reports}
+    replaced = frozenset(f"{REPORTS_DIR}/{slug}.md" for slug in reflections if slug in shown)
+    return SiteContent(tuple(files), replaced, dates, reports)
