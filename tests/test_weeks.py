@@ -60,7 +60,7 @@ def make_plan(log: str = "", zone: str = "UTC", repo: str | None = None) -> str:
 
 def reports(repo: GitRepo, today: str, log: str = "", zone: str = "UTC", repo_url: str | None = None) -> list[WeekReport]:
     plan = public_plan(parse_plan(make_plan(log, zone, repo_url)))
-    sources = Sources(notes_dir="docs", plan_path="progress.yaml", titles=TITLES, privacy=Privacy())
+    sources = Sources(notes_dir="docs", plan_path="progress.yaml", titles=TITLES, privacy=Privacy(not_notes=()))  # every page counts as a note here
     return list(weekly_reports(plan, read_history(repo.root), dt.date.fromisoformat(today), sources))
 
 
@@ -414,7 +414,7 @@ def test_notes_at_the_repository_root(repo: GitRepo) -> None:
     repo.write("mkdocs.yml", "site_name: x\n")
     repo.commit("Home", "2026-03-02T10:00:00+00:00")
     plan = parse_plan(make_plan())
-    sources = Sources("", "progress.yaml", {"index.md": "Welcome"}, Privacy())
+    sources = Sources("", "progress.yaml", {"index.md": "Welcome"}, Privacy(not_notes=()))
 
     (week,) = weekly_reports(plan, read_history(repo.root), dt.date(2026, 3, 2), sources)
 
@@ -496,3 +496,10 @@ def test_private_commit_marker() -> None:
     assert not privacy.is_private_commit("private matters")
     assert Privacy(marker="#hide").is_private_commit("tweak #HIDE")
     assert not Privacy(paths=()).is_private_path("private/a.md")
+
+
+def test_home_pages_and_reflections_are_not_notes_by_default() -> None:
+    privacy = Privacy()
+    assert not privacy.is_note("index.md") and not privacy.is_note("reports/2026-W45.md")
+    assert privacy.is_note("calculus/index.md") and privacy.is_note("limits.md")
+    assert not privacy.is_note("photo.png")

@@ -33,7 +33,7 @@ def docs_relative(path: str, notes_dir: str) -> str | None:
 def is_public_note(path: str, notes_dir: str, privacy: Privacy) -> bool:
     """Whether the repository path ``path`` is a Markdown note of the site that is not private."""
     src_uri = docs_relative(path, notes_dir)
-    return src_uri is not None and src_uri.endswith(".md") and not privacy.is_private_path(src_uri)
+    return src_uri is not None and privacy.is_note(src_uri) and not privacy.is_private_path(src_uri)
 
 
 def public_lives(history: History, notes_dir: str, privacy: Privacy) -> tuple[NoteLife, ...]:

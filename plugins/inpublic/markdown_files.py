@@ -50,10 +50,11 @@ def read_markdown(path: Path) -> MarkdownFile:
 
 
 def read_titles(files: Mapping[str, Path]) -> dict[str, str]:
-    """src_uri -> title of every note that has one (front matter or first heading)."""
-    titles = {}
-    for src_uri, path in files.items():
-        title = read_markdown(path).title
-        if title:
-            titles[src_uri] = title
-    return titles
+    """src_uri -> title of every note: front matter, else the first heading, else the file name as MkDocs does."""
+    return {src_uri: read_markdown(path).title or title_from_name(src_uri) for src_uri, path in files.items()}
+
+
+def title_from_name(src_uri: str) -> str:
+    """'notes/chain-rule.md' -> 'Chain rule'."""
+    stem = src_uri.rsplit("/", 1)[-1].removesuffix(".md").replace("-", " ").replace("_", " ")
+    return stem[:1].upper() + stem[1:]

@@ -50,7 +50,7 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        privacy = Privacy(tuple(self.config.private), self.config.private_marker)
+        privacy = Privacy(tuple(self.config.private), self.config.private_marker, tuple(self.config.not_notes))
         for file in [f for f in files if privacy.is_private_path(f.src_uri)]:
             files.remove(file)
         notes = {f.src_uri: Path(f.abs_src_path) for f in files.documentation_pages() if f.abs_src_path}
@@ -58,7 +58,7 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):
         sources = Sources(
             notes_dir=repo_relative(self.root, Path(config.docs_dir)) if self.root else "",
             plan_path=repo_relative(self.root, self.plan_path) if self.root else self.config.plan,
-            titles=read_titles({uri: path for uri, path in notes.items() if uri not in slugs}),
+            titles=read_titles({uri: path for uri, path in notes.items() if privacy.is_note(uri)}),
             privacy=privacy,
         )
         self.content = site_content(

@@ -32,6 +32,11 @@ class Privacy:
 
     paths: tuple[str, ...] = ("private/**",)
     marker: str = "[private]"
+    not_notes: tuple[str, ...] = ("index.md", "reports/**")  # published pages that are not study notes
+
+    def is_note(self, src_uri: str) -> bool:
+        """Whether a public Markdown page is a study note (counted in reports, dated), not a home or about page."""
+        return src_uri.endswith(".md") and not any(glob_regex(p).fullmatch(src_uri) for p in self.not_notes)
 
     def is_private_path(self, src_uri: str) -> bool:
         return any(glob_regex(pattern).fullmatch(src_uri) for pattern in self.paths)
