@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -58,9 +58,34 @@ def read_history(repo_dir: Path) -> History:
         head, shallow = _head_and_shallow(repo)
         if head is None:
             return History(commits=(), head=None, shallow=shallow)
-        raw = _run(repo, "log", *_log_args(head))
-    commits = tuple(_parse_log(raw.decode("utf-8", errors="replace")))
+        # newest first from git, reversed here: `--reverse` with `--date-order` makes git five times slower
+        commits = tuple(reversed(list(_parse_log(_log_tokens(repo, head)))))
     return History(commits=commits, head=head, shallow=shallow)
+
+
+def _log_tokens(repo: git.Repo, head: str) -> Iterator[str]:
+    """The NUL-separated fields of `git log -z` as git writes them, so parsing overlaps git's own work."""
+    import git
+
+    try:
+        process = repo.git(c="core.quotePath=false").log(*_log_args(head), as_process=True)
+    except git.GitCommandNotFound:
+        raise HistoryError(_NO_GIT) from None
+    rest = b""
+    for chunk in iter(lambda: process.proc.stdout.read(1 << 20), b""):
+        buffer = rest + chunk
+        cut = buffer.rfind(b"\0")  # never inside a UTF-8 character
+        if cut < 0:
+            rest = buffer
+            continue
+        rest = buffer[cut + 1 :]
+        yield from buffer[:cut].decode("utf-8", errors="replace").split("\0")
+    if rest:
+        yield rest.decode("utf-8", errors="replace")
+    try:
+        process.wait()
+    except git.GitCommandError as err:
+        raise HistoryError(f"git log failed in {repo.working_dir}: {_first_line(err.stderr)}") from None
 
 
 def _head_and_shallow(repo: git.Repo) -> tuple[str | None, bool]:
@@ -83,7 +108,6 @@ def _log_args(head: str) -> list[str]:
         "-M",
         "-z",
         "--root",
-        "--reverse",
         "--date-order",
         "--no-color",
         "--no-show-signature",
@@ -135,9 +159,9 @@ def _first_line(stderr: str | bytes | None) -> str:
     return next((ln for ln in lines if ln), "no error message")
 
 
-def _parse_log(text: str) -> Iterator[Commit]:
+def _parse_log(fields: Iterable[str]) -> Iterator[Commit]:
     """Parse ``git log -z --name-status`` output: header, then status/path tokens, per commit."""
-    tokens = iter(text.split("\0"))
+    tokens = iter(fields)
     header: str | None = None
     changes: list[FileChange] = []
     for token in tokens:
