@@ -134,3 +134,25 @@ class History:
     commits: tuple[Commit, ...]
     head: str | None
     shallow: bool = False
+
+
+# --- plan history (every committed version of progress.yaml) -----------------------------------
+
+
+@dataclass(frozen=True)
+class PlanVersion:
+    """progress.yaml as one commit left it, read for its learner, subjects and commitments (not its log)."""
+
+    sha: str | None  # None: the working copy, not committed yet
+    authored: dt.datetime  # timezone-aware
+    committed: dt.datetime
+    plan: Plan
+
+
+@dataclass(frozen=True)
+class PlanHistory:
+    """The versions of progress.yaml on the first-parent line to HEAD, oldest first."""
+
+    versions: tuple[PlanVersion, ...] = ()
+    warnings: tuple[str, ...] = ()  # versions that were skipped, and why: for the adapter to log
+    shallow: bool = False  # a shallow clone: older versions are missing
