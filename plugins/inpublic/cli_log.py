@@ -1,0 +1,149 @@
+"""`inpublic log`: add a study session to the plan's log. The adapter: it reads the clock and the disk, and prints."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import shlex
+import sys
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from .files import write_atomically
+from .log_entry import (
+    EntryRefused,
+    LogArgumentError,
+    add_entry,
+    describe_entry,
+    parse_day,
+    parse_duration,
+    resolve_resource,
+)
+from .model import LOG_KINDS, LogEntry
+from .plan import parse_plan
+from .problems import PlanError, quote
+
+EXAMPLES = """\
+examples:
+  inpublic log 90m calculus/leonard-calc1 --units 2 --note "limits and continuity"
+  inpublic log 1h30 stat110 --units 1 --date yesterday
+  inpublic log 45m leonard-calc1 --kind review --note "the chain rule again"
+"""
+
+
+def add_log_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The `log` command's arguments; `run_log` runs it."""
+    log = subparsers.add_parser(
+        "log", help="add a study session to the log of progress.yaml", epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Add a study session at the end of the log in progress.yaml. Only the entry's lines are added: "
+                    "comments, blank lines and layout stay as they are. Exit 0, 1 when the plan is refused, "
+                    "2 for a mistyped argument.")
+    log.add_argument("duration", metavar="DURATION", help="how long you studied: 90m, 90, 1h30, 1h 30m, 1.5h or 2h")
+    log.add_argument("resource", metavar="RESOURCE",
+                     help="the id of the resource, or subject/id; the start of an id is enough when no other id "
+                          "starts the same way")
+    log.add_argument("--units", type=whole_units, default=0, help="units finished in this session (default: 0)")
+    log.add_argument("--note", help="what you did, in a line")
+    log.add_argument("--kind", choices=LOG_KINDS, default="study", help="study (default), review or practice")
+    log.add_argument("--private", action="store_true", help="keep this entry off the site and the feeds")
+    log.add_argument("--date", default="today",
+                     help="the day, in your time zone: today (default), yesterday, -2 (two days ago) or 2026-11-20")
+    log.add_argument("--plan", type=Path,
+                     help="the plan (default: the plugin's `plan` option in ./mkdocs.yml, else ./progress.yaml)")
+    log.add_argument("--dry-run", action="store_true", help="print the entry and write nothing")
+
+
+def whole_units(text: str) -> int:
+    if not re.fullmatch(r"\s*[0-9]+\s*", text):
+        raise argparse.ArgumentTypeError(f"expected a whole number of units like 2, got {quote(text)}")
+    return int(text)
+
+
+def run_log(args: argparse.Namespace) -> int:
+    """Add the session to the plan's log; print what was added, or why nothing was. Return the exit status."""
+    try:
+        minutes = parse_duration(args.duration)
+        note = read_note(args.note)
+    except LogArgumentError as err:
+        return bad_argument(err)
+    path = args.plan or default_plan()
+    if path is None:
+        return 1
+    label = str(path)
+    text = read_plan_text(path, label)
+    if text is None:
+        return 1
+    try:
+        plan = parse_plan(text, label)
+    except PlanError:
+        check = "inpublic check" + (f" --plan {shlex.quote(label)}" if args.plan else "")
+        return fail(f"{label}: the plan has mistakes, so nothing was added; run `{check}` to see them")
+    try:
+        day = parse_day(args.date, learner_today(plan.learner.timezone))
+        resource = resolve_resource(args.resource, plan, f"inpublic log {shlex.quote(args.duration)}")
+    except LogArgumentError as err:
+        return bad_argument(err)
+    entry = LogEntry(day, minutes, resource.id, args.units, note, args.kind, args.private)
+    try:
+        addition = add_entry(text, plan, entry, label)
+    except EntryRefused as err:
+        return fail(str(err))
+    if args.dry_run:
+        print("\n".join(addition.lines))
+        print(f"{label}: would add {describe_entry(entry, resource)} at line {addition.first_line} "
+              "(dry run: nothing written)")
+        return 0
+    try:
+        write_atomically(path, addition.text)
+    except OSError as err:
+        return fail(f"{label}: cannot be written ({err.strerror or err}); nothing was added")
+    print(f"{label}: added {describe_entry(entry, resource)}")
+    return 0
+
+
+def learner_today(timezone: str) -> dt.date:
+    """Today in the learner's time zone: the one place `inpublic log` reads the clock."""
+    return dt.datetime.now(ZoneInfo(timezone)).date()
+
+
+def read_note(note: str | None) -> str | None:
+    if note is not None and not note.strip():
+        raise LogArgumentError('the note is empty; write what you did, like --note "limits and continuity", '
+                               "or leave --note out")
+    return None if note is None else note.strip()
+
+
+def default_plan() -> Path | None:
+    """The plan named by ./mkdocs.yml (None after saying why it cannot be read), else ./progress.yaml."""
+    config = Path("mkdocs.yml")
+    if not config.is_file():
+        return Path("progress.yaml")
+    from .cli import plugin_plan_option  # cli.py imports this module
+
+    option = plugin_plan_option(config)
+    return None if option is None else config.parent / option
+
+
+def read_plan_text(path: Path, label: str) -> str | None:
+    """The plan's text exactly as on disk (line breaks included), or None after saying why it cannot be read."""
+    try:
+        return path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        fail(f"{label}: no such file; run this in your site's folder, or pass --plan path/to/progress.yaml")
+    except UnicodeDecodeError:
+        fail(f"{label}: not UTF-8 text; run `inpublic check` to see where, and save the file as UTF-8")
+    except OSError as err:
+        fail(f"{label}: cannot be read ({err.strerror or err})")
+    return None
+
+
+def bad_argument(err: LogArgumentError) -> int:
+    print(f"inpublic log: {err}", file=sys.stderr)
+    return 2
+
+
+def fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return 1
