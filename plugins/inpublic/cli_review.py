@@ -1,0 +1,32 @@
+"""`inpublic review`: what is due for review today, tomorrow, and what fell due in the last two weeks."""
+
+from __future__ import annotations
+
+import argparse
+
+from .cli_status import add_site_arguments, learner_today, read_site, use_colour
+from .review import review_schedule, review_view
+from .terminal import format_reviews
+
+
+def add_review_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The `review` command's arguments; `run_review` runs it."""
+    review = subparsers.add_parser(
+        "review", help="show what is due for review today",
+        description="Show what your log makes due: the day after studying a resource, a review from another "
+                    "resource of the subject; a week after, practice problems. Each counts when you log a review "
+                    "or practice session for the subject on its day or in the two days after. Also lists "
+                    "tomorrow's and what fell due in the last two weeks. Exit 0, or 1 when the plan cannot be read.")
+    add_site_arguments(review)
+
+
+def run_review(args: argparse.Namespace) -> int:
+    site = read_site(args.config_file, args.plan)
+    if site is None:
+        return 1
+    today = learner_today(site.plan.learner.timezone)
+    if today is None:
+        return 2
+    view = review_view(review_schedule(site.plan, today), today)
+    print(format_reviews(view, colour=use_colour()), end="")
+    return 0

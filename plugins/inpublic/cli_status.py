@@ -1,0 +1,174 @@
+"""`inpublic status`, and the reading that `inpublic review` shares with it: the adapter that reads the site's
+options, the plan, the git history and the clock, then prints what the core made of them."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import os
+import sys
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from .commitments import commitment_statuses
+from .history import HistoryError, read_history, repo_relative, repo_root
+from .model import Plan, PlanHistory
+from .plan import load_plan
+from .plan_history import read_plan_history
+from .privacy import Privacy, public_plan
+from .problems import PlanError
+from .review import OPEN, review_schedule
+from .rhythm import history_commit_days
+from .status import status_view
+from .terminal import format_status
+from .weeks import Sources
+
+TODAY = "INPUBLIC_TODAY"  # YYYY-MM-DD: the day to take as today, for tests and for looking back
+
+
+@dataclass(frozen=True)
+class Options:
+    """Where the plan and the notes are, and the plugin's options that change what counts."""
+
+    plan_path: Path = Path("progress.yaml")
+    docs_dir: Path = Path("docs")
+    privacy: Privacy = field(default_factory=Privacy)
+    reviews: bool = True
+
+
+@dataclass(frozen=True)
+class Site:
+    options: Options
+    plan: Plan  # the public plan: the figures are the site's
+
+
+def add_status_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The `status` command's arguments; `run_status` runs it."""
+    status = subparsers.add_parser(
+        "status", help="show this week so far, each commitment's pace and your streaks",
+        description="Show this week so far (time, units, sessions, commits, active days), each commitment with its "
+                    "status and pace, and your current and longest streaks: the figures your site shows. Exit 0, "
+                    "or 1 when the plan cannot be read.")
+    add_site_arguments(status)
+
+
+def add_site_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-f", "--config-file", type=Path,
+                        help="the site's mkdocs.yml (default: ./mkdocs.yml; without it, ./progress.yaml and ./docs)")
+    parser.add_argument("--plan", type=Path, help="the plan (default: the plugin's `plan` option)")
+
+
+def run_status(args: argparse.Namespace) -> int:
+    site = read_site(args.config_file, args.plan)
+    if site is None:
+        return 1
+    today = learner_today(site.plan.learner.timezone)
+    if today is None:
+        return 2
+    root = git_root(site.options.plan_path.parent)
+    commit_days = read_commit_days(root, site)
+    statuses = commitment_statuses(site.plan, read_plans(root, site.options.plan_path), today)
+    due = sum(1 for r in review_schedule(site.plan, today) if r.status == OPEN) if site.options.reviews else None
+    view = status_view(site.plan, today, commit_days, statuses, due)
+    print(format_status(view, colour=use_colour()), end="")
+    return 0
+
+
+def read_site(config_file: Path | None, plan_path: Path | None) -> Site | None:
+    """The public plan and the plugin's options, or None after saying on stderr why they cannot be read."""
+    if config_file is None and not Path("mkdocs.yml").is_file():
+        options: Options | None = Options()
+    else:
+        options = site_options(config_file or Path("mkdocs.yml"))
+    if options is None:
+        return None
+    if plan_path is not None:
+        options = replace(options, plan_path=plan_path)
+    try:
+        plan = load_plan(options.plan_path, name=str(options.plan_path))
+    except PlanError as err:
+        print(err, file=sys.stderr)
+        return None
+    return Site(options, public_plan(plan))
+
+
+def site_options(config_file: Path) -> Options | None:
+    """The inpublic options of mkdocs.yml, checked by MkDocs (the plan itself is not read yet)."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    if not config_file.is_file():
+        print(f"{config_file}: no such file; run this in your site's folder, or pass -f path/to/mkdocs.yml",
+              file=sys.stderr)
+        return None
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter(f"{config_file}: %(message)s"))
+    handler.setLevel(logging.WARNING)
+    logger = logging.getLogger("mkdocs.config")
+    logger.addHandler(handler)
+    try:
+        config = load_config(str(config_file), strict=True)
+    except (Abort, ConfigurationError) as err:
+        print(f"{config_file}: {err}", file=sys.stderr)
+        return None
+    finally:
+        logger.removeHandler(handler)
+    plugin = config.plugins.get("inpublic")
+    if plugin is None:
+        print(f"{config_file}: the inpublic plugin is not enabled; add it under `plugins:` (- inpublic)",
+              file=sys.stderr)
+        return None
+    option = plugin.config
+    privacy = Privacy(tuple(option.private), option.private_marker, tuple(option.not_notes))
+    return Options(config_file.parent / option.plan, Path(config.docs_dir), privacy, option.reviews)
+
+
+def learner_today(timezone: str) -> dt.date | None:
+    """Today in the learner's time zone, or the day INPUBLIC_TODAY names: the one place these commands read the
+    clock and the environment. None after saying what is wrong with INPUBLIC_TODAY."""
+    fixed = os.environ.get(TODAY)
+    if fixed is None:
+        return dt.datetime.now(ZoneInfo(timezone)).date()
+    try:
+        return dt.date.fromisoformat(fixed.strip())
+    except ValueError:
+        print(f"{TODAY}: expected a date like 2026-11-22, got {fixed!r}; unset it to use today", file=sys.stderr)
+        return None
+
+
+def use_colour() -> bool:
+    """Colour only in a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def git_root(folder: Path) -> Path | None:
+    try:
+        return repo_root(folder)
+    except HistoryError:
+        return None
+
+
+def read_commit_days(root: Path | None, site: Site) -> list[dt.date] | None:
+    """One day per counted commit, as the site counts them; None when there is no readable history."""
+    if root is None:
+        return None
+    try:
+        history = read_history(root)
+        options = site.options
+        sources = Sources(repo_relative(root, options.docs_dir), repo_relative(root, options.plan_path), {},
+                          options.privacy)
+    except HistoryError:
+        return None
+    return history_commit_days(history, sources, site.plan.learner.timezone)
+
+
+def read_plans(root: Path | None, plan_path: Path) -> PlanHistory:
+    """The committed versions of the plan, for the commitments' deadline history (none without git)."""
+    if root is None:
+        return PlanHistory()
+    try:
+        return read_plan_history(root, repo_relative(root, plan_path))
+    except HistoryError:
+        return PlanHistory()

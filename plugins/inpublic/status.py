@@ -1,0 +1,124 @@
+"""What `inpublic status` shows: this week so far, each commitment and its pace, the streaks (pure: no I/O, no clock).
+
+The figures are the site's: the public log and the counted commits, days in the learner's time zone.
+
+- **This week** is the ISO week of today, Monday to today.
+- Each current **commitment** shows its status and the reason for it (commitments.py). The pace needed is
+  what is left, in units summed over its resources, divided by the days left (from tomorrow to the due date).
+- The **streaks** are those of days.py: the current one ends today, or yesterday while today has no activity.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from .commitments import WITHDRAWN, CommitmentStatus
+from .days import Streaks, daily_activity, streaks
+from .home import percent
+from .model import Plan
+from .progress import commitment_progress, resource_progress
+from .weeks import monday
+
+
+@dataclass(frozen=True)
+class WeekSoFar:
+    start: dt.date  # the Monday
+    today: dt.date
+    minutes: int
+    units: int
+    sessions: int
+    commits: int | None  # None: the history could not be read
+    active_days: tuple[dt.date, ...]
+
+    @property
+    def year(self) -> int:
+        return self.start.isocalendar().year
+
+    @property
+    def week(self) -> int:
+        return self.start.isocalendar().week
+
+
+@dataclass(frozen=True)
+class CommitmentLine:
+    title: str
+    due: dt.date
+    days_left: int  # negative once the due date has passed
+    percent: int
+    units_done: int  # summed over the covered resources, each counting at most its total
+    units_total: int
+    status: str | None = None  # commitments.py's status (on-track, at-risk, ...) and its label and reason
+    label: str | None = None
+    reason: tuple[str | dt.date, ...] = ()
+
+    @property
+    def units_left(self) -> int:
+        return self.units_total - self.units_done
+
+    @property
+    def needed_per_day(self) -> Fraction | None:
+        """Units left per day left; None when nothing is left or no day is."""
+        if self.units_left <= 0 or self.days_left <= 0:
+            return None
+        return Fraction(self.units_left, self.days_left)
+
+
+@dataclass(frozen=True)
+class StatusView:
+    learner: str
+    today: dt.date
+    week: WeekSoFar
+    commitments: tuple[CommitmentLine, ...]
+    streaks: Streaks
+    reviews_due: int | None  # open reviews today; None when the review schedule is off
+
+
+def status_view(
+    plan: Plan,
+    today: dt.date,
+    commit_days: Sequence[dt.date] | None,
+    statuses: Sequence[CommitmentStatus] | None = None,
+    reviews_due: int | None = None,
+) -> StatusView:
+    """The status as of ``today``. ``commit_days``: one day per counted commit (None when the history is not
+    readable); ``statuses``: from commitments.py (None: progress and pace needed only)."""
+    days = daily_activity(plan.log, commit_days or (), today)
+    start = monday(today)
+    week = [a for d, a in days.items() if start <= d <= today]
+    return StatusView(
+        learner=plan.learner.name,
+        today=today,
+        week=WeekSoFar(
+            start=start,
+            today=today,
+            minutes=sum(a.minutes for a in week),
+            units=sum(a.units for a in week),
+            sessions=sum(a.sessions for a in week),
+            commits=None if commit_days is None else sum(a.commits for a in week),
+            active_days=tuple(a.day for a in week if a.active),
+        ),
+        commitments=_lines(plan, today, statuses),
+        streaks=streaks(days, today),
+        reviews_due=reviews_due,
+    )
+
+
+def _lines(plan: Plan, today: dt.date, statuses: Sequence[CommitmentStatus] | None) -> tuple[CommitmentLine, ...]:
+    if statuses is not None:
+        return tuple(
+            CommitmentLine(s.commitment.title, s.commitment.due, s.days_left, s.percent, s.units_done, s.units_total,
+                           s.status, s.label, s.reason)
+            for s in statuses
+            if s.status != WITHDRAWN
+        )
+    rows = commitment_progress(plan, resource_progress(plan))
+    return tuple(
+        CommitmentLine(
+            p.commitment.title, p.commitment.due, p.days_left(today), percent(p.fraction),
+            sum(min(r.done, r.total) for r in p.resources), sum(r.total for r in p.resources),
+        )
+        for p in sorted(rows, key=lambda p: (p.commitment.due, p.commitment.id))
+    )
