@@ -17,7 +17,7 @@ def test_check_passes_on_the_demo_site_with_a_summary() -> None:
     done = inpublic("check", cwd=ROOT)
     assert done.returncode == 0, done.stderr
     assert done.stdout == (
-        "progress.yaml: OK: 5 subjects, 14 resources, 2 commitments, 32 log entries, 3 milestones\n"
+        "progress.yaml: OK: 5 subjects, 14 resources, 2 commitments, 33 log entries, 3 milestones\n"
     )
 
 
