@@ -8,11 +8,25 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
+from .cli_init import add_init_parser, run_init
+from .cli_log import add_log_parser, run_log
+from .cli_review import add_review_parser, run_review
+from .cli_status import add_status_parser, run_status
 from .plan import load_plan
 from .problems import PlanError
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "init":
+        return run_init(args)
+    if args.command in ("status", "review"):
+        return run_status(args) if args.command == "status" else run_review(args)
+    return run_log(args) if args.command == "log" else run_check(args.config_file, args.plan)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Every command and option of `inpublic` (the CLI reference in the docs is made from it)."""
     parser = argparse.ArgumentParser(prog="inpublic", description="Learn in public: check and publish your plan.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     check = commands.add_parser("check", help="check progress.yaml and the plugin options in mkdocs.yml",
@@ -21,8 +35,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     check.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
                        help="the site's mkdocs.yml (default: ./mkdocs.yml)")
     check.add_argument("--plan", type=Path, help="the plan to check (default: the plugin's `plan` option)")
-    args = parser.parse_args(argv)
-    return run_check(args.config_file, args.plan)
+    add_log_parser(commands)
+    add_init_parser(commands)
+    add_status_parser(commands)
+    add_review_parser(commands)
+    return parser
 
 
 def run_check(config_file: Path, plan_path: Path | None) -> int:

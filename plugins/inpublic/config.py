@@ -24,6 +24,21 @@ class InpublicConfig(Config):
     """Weekly reports at reports/YYYY-Www/, their index at reports/ and their figures at reports/weeks.json."""
     note_dates = opt.Type(bool, default=True)
     """Show on every note when it was first written and last updated, from git."""
+    reviews = opt.Type(bool, default=True)
+    """The review schedule (a review the day after studying, practice a week after): the page review/, the
+    reviews due on the home page, and the reviews done and missed in each weekly report. Set to false if
+    you do not review on this schedule."""
+    feed_items = opt.ListOfItems(
+        opt.Choice(("reports", "commitments", "blog")), default=["reports", "commitments", "blog"]
+    )
+    """What the feeds (feed.xml, atom.xml, feed.json) hold: completed weekly reports, commitment events (made,
+    due date moved, kept, missed, withdrawn) and the posts of Material's blog plugin. An empty list turns the
+    feeds off. The feeds need `site_url`."""
+    feed_limit = opt.Type(int, default=20)
+    """How many items each feed holds, newest first."""
+    feed_id = opt.Optional(opt.Type(str))
+    """The authority and date the feeds' item ids are made from, like `you.github.io,2026`. By default they are
+    made from `learner.repo` in progress.yaml, so that moving the site to another address re-delivers nothing."""
 
     def _validate(self) -> tuple[ConfigErrors, ConfigWarnings]:
         """MkDocs' checks, with a suggestion added to an unknown option's warning."""

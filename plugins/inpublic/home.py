@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .commitments import CommitmentStatus
 from .model import Learner, Milestone, Plan
 from .progress import (
     CommitmentProgress,
@@ -22,6 +24,7 @@ class CommitmentRow:
     when: str  # "in 220 days", "today", "3 days ago"
     percent: int
     finished: int  # how many of the covered resources are finished
+    status: CommitmentStatus | None = None  # with the commitments pages: its status, reason and page
 
 
 @dataclass(frozen=True)
@@ -40,13 +43,17 @@ class HomeView:
         return upcoming[0] if upcoming else None
 
 
-def home_view(plan: Plan, today: dt.date) -> HomeView:
-    """The home page's data for a (public) plan, as of `today` in the learner's time zone."""
+def home_view(plan: Plan, today: dt.date, statuses: Sequence[CommitmentStatus] = ()) -> HomeView:
+    """The home page's data for a (public) plan, as of `today` in the learner's time zone.
+
+    `statuses` (from commitments.py) add each commitment's status; without them the page shows progress only.
+    """
+    status = {s.id: s for s in statuses}
     by_resource = resource_progress(plan)
     rows = tuple(
         CommitmentRow(
             p, p.days_left(today), relative_days(p.days_left(today)), percent(p.fraction),
-            sum(1 for r in p.resources if r.finished),
+            sum(1 for r in p.resources if r.finished), status.get(p.commitment.id),
         )
         for p in sorted(commitment_progress(plan, by_resource), key=lambda p: (p.commitment.due, p.commitment.id))
     )

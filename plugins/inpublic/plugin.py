@@ -12,17 +12,21 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_build_datetime
+from mkdocs.utils import get_build_datetime, write_file
 
+from . import site_feeds as feeds
 from .config import HOME_MARKER, InpublicConfig
+from .feed_items import BlogPost, FeedIdError
 from .history import HistoryError, read_history, repo_relative, repo_root
 from .home import home_view
 from .markdown_files import read_markdown, read_titles
-from .model import History, Plan
+from .model import History, Plan, PlanHistory
 from .plan import load_plan
+from .plan_history import read_plan_history
 from .privacy import Privacy, public_plan
 from .problems import PlanError
-from .render import render_home, render_note_dates
+from .render import markdown_text, render_home, render_note_dates
+from .report_pages import report_pages
 from .site_content import SiteContent, reflection_slugs, site_content
 from .weeks import Sources
 
@@ -44,7 +48,12 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):
         self.plan: Plan = public_plan(plan)
         self.today = build_date(plan.learner.timezone)
         self.history, self.root = load_history(project)
+        self.plan_history = load_plan_history(self.root, self.plan_path)
         self.content = SiteContent()
+        self.feeds = setup_feeds(self.config, config, self.plan)  # None: no feeds in this build
+        self.posts: list[BlogPost] = []
+        self.pages: dict[str, str] = {}
+        self.blog_dirs = feeds.blog_post_dirs(config.plugins)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         return config
@@ -55,7 +64,8 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):
             files.remove(file)
         notes = {f.src_uri: Path(f.abs_src_path) for f in files.documentation_pages() if f.abs_src_path}
         slugs = reflection_slugs(list(notes))
-        sources = Sources(
+        self.reflections = {slug: read_markdown(notes[uri]) for uri, slug in slugs.items()}
+        self.sources = sources = Sources(
             notes_dir=repo_relative(self.root, Path(config.docs_dir)) if self.root else "",
             plan_path=repo_relative(self.root, self.plan_path) if self.root else self.config.plan,
             titles=read_titles({uri: path for uri, path in notes.items() if privacy.is_note(uri)}),
@@ -63,9 +73,10 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):
         )
         self.content = site_content(
             self.plan, self.history, self.today, sources,
-            {slug: read_markdown(notes[uri]) for uri, slug in slugs.items()},
+            self.reflections,
             site_url=config.site_url or "", history_incomplete=self.history.shallow,
             with_reports=self.config.reports, with_note_dates=self.config.note_dates,
+            plan_history=self.plan_history, with_reviews=self.config.reviews,
         )
         for uri in self.content.replaced:
             files.remove(files.get_file_from_path(uri))
@@ -77,22 +88,77 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):
         stylesheet = Path(__file__).parent / "assets" / "inpublic.css"
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(stylesheet)))
         if files.get_file_from_path("index.md") is None:
-            title = f"# {self.plan.learner.name}: learning in public\n\n"
+            title = f"# {markdown_text(self.plan.learner.name)}: learning in public\n\n"  # escaped
             files.append(File.generated(config, "index.md", content=title + HOME_MARKER + "\n"))
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         uri = page.file.src_uri
         if uri == "index.md" and HOME_MARKER in markdown:
-            return markdown.replace(HOME_MARKER, render_home(home_view(self.plan, self.today)))
+            view = home_view(self.plan, self.today, self.content.commitments)
+            home = render_home(view, rhythm=self.content.rhythm) + f"\n{feeds.SUBSCRIBE_MARKER}\n"
+            return self.subscribe(markdown.replace(HOME_MARKER, home), page, files)
+        markdown = self.subscribe(markdown, page, files)
         dates = self.content.note_dates.get(uri)
         if dates is not None:
             return markdown + "\n\n" + render_note_dates(dates, ZoneInfo(self.plan.learner.timezone))
         return markdown
 
+    def subscribe(self, markdown: str, page: Page, files: Files) -> str:
+        """The Subscribe block where the learner put its marker (the home has one), and under the reports index."""
+        if self.feeds is None:
+            return feeds.place_subscribe(markdown, page.file.src_uri, "")
+        links = feeds.subscribe_links(page.url, files.get_file_from_path(feeds.CALENDAR) is not None)
+        return feeds.place_subscribe(markdown, page.file.src_uri, feeds.render_subscribe(links))
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.pages[page.file.src_uri] = page.url  # the pages built, for links in the feeds
+        if self.feeds is not None and page.file.src_uri.startswith(self.blog_dirs):
+            self.posts.append(BlogPost(page.file.src_uri, page.canonical_url or "", page.title or "", page.meta, html))
+        return html
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        if self.feeds is None:
+            return output
+        return feeds.add_head_links(output, feeds.head_links(config.site_url or "", config.site_name))
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        if self.feeds is None or not template_name.endswith(".html"):  # 404.html: a page too
+            return output_content
+        return feeds.add_head_links(output_content, feeds.head_links(config.site_url or "", config.site_name))
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.feeds is None:
+            return
+        pages = report_pages(self.content.reports, self.reflections) if self.config.reports else ()
+        info = feeds.SiteInfo(config.site_url or "", config.site_name, config.site_description,
+                              config.theme.get("language"), config.use_directory_urls, self.pages)
+        built = feeds.build_feeds(self.plan, self.history, self.plan_history, self.today, self.sources, pages,
+                                  self.posts, info, self.feeds, statuses=self.content.commitments,
+                                  markdown=feeds.markdown_converter(config.markdown_extensions, config.mdx_configs))
+        for name, data in built.items():
+            write_file(data, str(Path(config.site_dir) / name))
+
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.plan_path))
         return server
+
+
+def setup_feeds(options: InpublicConfig, config: MkDocsConfig, plan: Plan) -> feeds.FeedSettings | None:
+    """What the feeds hold, or None (with a warning saying why) when there are none to write."""
+    if not options.feed_items:
+        return None
+    if not config.site_url:
+        log.warning(f"{feeds.NO_SITE_URL}.")
+        return None
+    settings = feeds.FeedSettings(tuple(options.feed_items), options.feed_limit, options.feed_id)
+    try:
+        _, stable = feeds.feed_site(plan, feeds.SiteInfo(config.site_url, config.site_name), settings)
+    except FeedIdError as err:
+        raise PluginError(f"inpublic: {err}") from None
+    if not stable:
+        log.info(f"{feeds.UNSTABLE_ID}.")
+    return settings
 
 
 def build_date(timezone: str) -> dt.date:
@@ -111,3 +177,17 @@ def load_history(project: Path) -> tuple[History, Path | None]:
     if history.shallow:
         log.warning(f"{SHALLOW}.")
     return history, root
+
+
+def load_plan_history(root: Path | None, plan_path: Path) -> PlanHistory:
+    """Every committed version of the plan, for the deadline history; versions that cannot be read are logged."""
+    if root is None:
+        return PlanHistory()
+    try:
+        plan_history = read_plan_history(root, repo_relative(root, plan_path))
+    except HistoryError as err:
+        log.warning(f"{err}. The commitments' deadline history needs the git history of the plan.")
+        return PlanHistory()
+    for warning in plan_history.warnings:  # info, not warning: an old mistake must not fail a --strict build
+        log.info(warning)
+    return plan_history

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -12,12 +13,15 @@ from markupsafe import Markup, escape
 from .home import HomeView
 from .notes import NoteDates
 
+if TYPE_CHECKING:
+    from .rhythm import HomeRhythm  # rhythm.py renders with this module's environment
+
 
 def environment() -> Environment:
     """A strict environment: an undefined name fails, and HTML and XML templates escape what they insert."""
     env = Environment(
         loader=PackageLoader("inpublic", "templates"),
-        autoescape=select_autoescape(["html", "xml", "md.j2", "html.j2", "xml.j2"]),
+        autoescape=select_autoescape(["html", "xml", "md.j2", "html.j2", "xml.j2", "svg.j2"]),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -71,9 +75,11 @@ def format_number(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
 
 
-def render_home(view: HomeView, env: Environment | None = None) -> str:
-    """The home page's Markdown: static headings and HTML blocks of the learner's (escaped) text."""
-    return (env or environment()).get_template("home.md.j2").render(home=view)
+def render_home(view: HomeView, env: Environment | None = None, rhythm: HomeRhythm | None = None) -> str:
+    """The home page's Markdown: static headings and HTML blocks of the learner's (escaped) text.
+
+    `rhythm` adds the activity section (heatmap, streaks, reviews due)."""
+    return (env or environment()).get_template("home.md.j2").render(home=view, rhythm=rhythm)
 
 
 def render_note_dates(dates: NoteDates, zone: ZoneInfo) -> str:

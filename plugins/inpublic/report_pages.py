@@ -14,6 +14,7 @@ from jinja2 import Environment
 
 from .markdown_files import MarkdownFile
 from .render import environment, format_duration, plural
+from .review import ReviewWeek
 from .weeks import WeekReport
 
 REPORTS_DIR = "reports"
@@ -28,6 +29,7 @@ class ReportPage:
     reflection: MarkdownFile | None
     heading: str
     history_incomplete: bool = False  # built from a shallow clone: the figures miss older commits
+    reviews: ReviewWeek | None = None  # reviews and practice due that week (review.py); None when reviews are off
 
     @property
     def src_uri(self) -> str:
@@ -59,9 +61,13 @@ def summary_line(report: WeekReport) -> str:
 
 
 def report_pages(
-    reports: Sequence[WeekReport], reflections: Mapping[str, MarkdownFile], history_incomplete: bool = False
+    reports: Sequence[WeekReport],
+    reflections: Mapping[str, MarkdownFile],
+    history_incomplete: bool = False,
+    reviews: Mapping[str, ReviewWeek] | None = None,
 ) -> tuple[ReportPage, ...]:
-    """One page per report, linked to its neighbours; `reflections` maps a slug (2026-W47) to the learner's text."""
+    """One page per report, linked to its neighbours; `reflections` maps a slug (2026-W47) to the learner's text,
+    `reviews` a slug to the reviews due that week (None: reviews are off, and the pages do not mention them)."""
     pages = []
     for i, report in enumerate(reports):
         reflection = reflections.get(report.slug)
@@ -74,6 +80,7 @@ def report_pages(
             reflection=reflection,
             heading=f"{report.title}: {title}" if title else report.title,
             history_incomplete=history_incomplete,
+            reviews=None if reviews is None else reviews.get(report.slug, ReviewWeek()),
         ))
     return tuple(pages)
 

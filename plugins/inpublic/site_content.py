@@ -11,10 +11,13 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from .commitment_pages import commitments_output
+from .commitments import CommitmentStatus
 from .markdown_files import MarkdownFile
-from .model import History, Plan
+from .model import History, Plan, PlanHistory
 from .notes import NoteDates, note_dates
 from .report_pages import REPORTS_DIR, render_report, render_reports_index, report_pages, weeks_json
+from .rhythm import HomeRhythm, history_commit_days, report_commit_days, rhythm
 from .weeks import Sources, WeekReport, weekly_reports
 
 REFLECTION = re.compile(rf"^{REPORTS_DIR}/(\d{{4}}-W\d{{2}})\.md$")
@@ -34,6 +37,8 @@ class SiteContent:
     replaced: frozenset[str] = frozenset()  # the learner's files folded into generated pages (reflections)
     note_dates: Mapping[str, NoteDates] = field(default_factory=dict)  # docs-relative path -> dates
     reports: tuple[WeekReport, ...] = ()
+    commitments: tuple[CommitmentStatus, ...] = ()  # current ones by due date, then withdrawn
+    rhythm: HomeRhythm | None = None  # the home page's heatmap, streaks and reviews due
 
 
 def reflection_slugs(src_uris: list[str]) -> dict[str, str]:
@@ -52,6 +57,8 @@ def site_content(
     history_incomplete: bool = False,
     with_reports: bool = True,
     with_note_dates: bool = True,
+    plan_history: PlanHistory | None = None,
+    with_reviews: bool = True,
 ) -> SiteContent:
     """The generated pages and data of a build. `reflections` maps a week slug to the learner's text for it."""
     dates = {}
@@ -59,10 +66,16 @@ def site_content(
         prefix = f"{sources.notes_dir}/" if sources.notes_dir else ""
         repo_paths = {prefix + uri: uri for uri in sources.titles}
         dates = {repo_paths[path]: d for path, d in note_dates(history, repo_paths).items()}
+    promised = commitments_output(plan, plan_history or PlanHistory(), today, site_url=site_url,
+                                  history_incomplete=history_incomplete)
+    promises = tuple(GeneratedFile(uri, text, in_nav=in_nav) for uri, text, in_nav in promised.files)
     if not with_reports:
-        return SiteContent(note_dates=dates)
+        days = rhythm(plan, history_commit_days(history, sources, plan.learner.timezone), today, reviews=with_reviews)
+        extra = tuple(GeneratedFile(uri, text, in_nav=in_nav) for uri, text, in_nav in days.files)
+        return SiteContent(promises + extra, note_dates=dates, commitments=promised.statuses, rhythm=days.home)
     reports = weekly_reports(plan, history, today, sources)
-    pages = report_pages(reports, reflections, history_incomplete)
+    days = rhythm(plan, report_commit_days(reports), today, reviews=with_reviews)
+    pages = report_pages(reports, reflections, history_incomplete, days.review_weeks)
     files = [
         GeneratedFile(
             page.src_uri,
@@ -75,4 +88,5 @@ def site_content(
     files.append(GeneratedFile(f"{REPORTS_DIR}/weeks.json", weeks_json(reports, site_url)))
     shown = {r.slug for r in reports}
     replaced = frozenset(f"{REPORTS_DIR}/{slug}.md" for slug in reflections if slug in shown)
-    return SiteContent(tuple(files), replaced, dates, reports)
+    files.extend(GeneratedFile(uri, text, in_nav=in_nav) for uri, text, in_nav in days.files)
+    return SiteContent(tuple(files) + promises, replaced, dates, reports, promised.statuses, days.home)
