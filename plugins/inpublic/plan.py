@@ -59,7 +59,15 @@ def parse_plan(text: str, label: str = "progress.yaml") -> Plan:
 
 
 def compose(text: str, label: str) -> Node | None:
-    """The YAML node tree, with positions; a syntax error becomes one Problem."""
+    """The YAML node tree, with positions; a syntax error becomes one Problem.
+
+    libyaml (ruamel.yaml.clib) composes a long log ten times faster than ruamel's pure Python parser and gives
+    the same nodes; the pure parser is asked again only for a file with a syntax error, as it words them better.
+    """
+    try:
+        return YAML(typ="safe", pure=False).compose(text)
+    except YAMLError:
+        pass
     try:
         return YAML(typ="rt").compose(text)
     except MarkedYAMLError as err:

@@ -32,6 +32,16 @@ _FIELD = "\x1f"
 _FORMAT = "%x1e%H%x1f%aI%x1f%cI"
 _RAW = re.compile(r"^:\d+ \d+ [0-9a-f]+ ([0-9a-f]+) ([A-Z])[0-9]*\t", re.MULTILINE)
 _SKIPPED_SECTION = re.compile(r"^(log|milestones)[ \t]*:")
+# A top-level log: or milestones: section, whole lines: the lines that follow it while they are empty,
+# indented, comments, or sequence items at column 0 (what _kept_lines skips, line by line, only faster).
+_SECTION = re.compile(
+    r"^(?:log|milestones)[ \t]*:[^\n]*(?:\n|\Z)"  # the key's line
+    r"(?:(?:[ \t#][^\n]*|-(?:[ \t][^\n]*)?)?\n)*"  # then empty, indented, comment or item lines
+    r"(?:(?:[ \t#][^\n]*|-(?:[ \t][^\n]*)?)\Z)?",  # and such a last line without its newline
+    re.MULTILINE,
+)
+# A top-level log: or milestones: section, whole lines: the lines that follow it while they are empty,
+# indented, comments, or sequence items at column 0 (what _kept_lines skips, line by line, only faster).
 _NULL_BLOB = re.compile(r"^0+$")
 
 
@@ -122,7 +132,7 @@ def _read_version(data: bytes | None, label: str) -> Plan | str:
         text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
         return "it is not UTF-8 text"
-    plan = _plan_of("\n".join(line for line, keep in _kept_lines(text) if keep))
+    plan = _plan_of(_SECTION.sub("", text))
     return plan if plan is not None else _problem(without_log(text), label)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -17,8 +18,13 @@ if TYPE_CHECKING:
     from .rhythm import HomeRhythm  # rhythm.py renders with this module's environment
 
 
+@functools.cache
 def environment() -> Environment:
-    """A strict environment: an undefined name fails, and HTML and XML templates escape what they insert."""
+    """A strict environment: an undefined name fails, and HTML and XML templates escape what they insert.
+
+    One per process: compiling a template costs far more than rendering it, and a hundred weekly reports
+    render the same one. It holds no build state (templates and filters only), so sharing it is safe.
+    """
     env = Environment(
         loader=PackageLoader("inpublic", "templates"),
         autoescape=select_autoescape(["html", "xml", "md.j2", "html.j2", "xml.j2", "svg.j2"]),

@@ -8,6 +8,7 @@ expected, `1.10` stays '1.10', and an id such as `2026` or `2026-06-30` is the t
 from __future__ import annotations
 
 import calendar
+import functools
 import datetime as dt
 import re
 import zoneinfo
@@ -33,7 +34,8 @@ class Report(Protocol):
 
 
 def is_null(node: Node) -> bool:
-    return isinstance(node, ScalarNode) and node.tag == NULL_TAG and node.style is None
+    # a plain scalar has no style: None from the pure parser, "" from libyaml
+    return isinstance(node, ScalarNode) and node.tag == NULL_TAG and not node.style
 
 
 def describe(node: Node) -> str:
@@ -195,7 +197,7 @@ class Bool(Kind):
         return "true or false"
 
     def read_text(self, text: str, node: Node, path: str, report: Report) -> Any:
-        if node.style is None and text in ("true", "false"):
+        if not node.style and text in ("true", "false"):
             return text == "true"
         report(node, path, f"expected true or false, got {quote(text)}{bool_hint(text, node)}")
         return INVALID
@@ -241,13 +243,19 @@ class TimeZone(Kind):
         return f"a time zone name like {self.example} or America/New_York"
 
     def read_text(self, text: str, node: Node, path: str, report: Report) -> Any:
-        zones = zoneinfo.available_timezones()
+        zones = time_zones()
         if text in zones:
             return text
         offset = re.fullmatch(r"(UTC|GMT)?\s*[+-]\s*[0-9]{1,2}(:?[0-9]{2})?", text.strip(), re.IGNORECASE)
         hint = "; use the name of your zone like Europe/Paris, not an offset" if offset else did_you_mean(text, zones)
         report(node, path, f"unknown time zone {quote(text)}{hint or '; use an IANA name like Europe/London'}")
         return INVALID
+
+
+@functools.cache
+def time_zones() -> frozenset[str]:
+    """The IANA zone names: read once per process, as listing them walks the whole time zone database."""
+    return frozenset(zoneinfo.available_timezones())
 
 
 @dataclass(frozen=True)
