@@ -312,3 +312,21 @@ def test_one_git_log_process(
     commands = [e["name"] for e in events if e["event"] == "cmd_name"]
     assert len(history.commits) == count
     assert sorted(commands) == ["log", "rev-parse"]
+
+
+def test_head_sha_reads_loose_packed_and_detached_heads_without_git(tmp_path: Path) -> None:
+    from inpublic.history import head_sha
+
+    repo = GitRepo(tmp_path / "notes")
+    assert head_sha(repo.root) is None  # no commit yet: the branch does not exist
+    repo.write("docs/a.md", "# A\n")
+    first = repo.commit("A", "2026-11-02T10:00:00+00:00")
+    assert head_sha(repo.root / "docs") == first
+    repo.git("pack-refs", "--all")
+    assert head_sha(repo.root) == first
+    repo.write("docs/b.md", "# B\n")
+    second = repo.commit("B", "2026-11-03T10:00:00+00:00")
+    assert head_sha(repo.root) == second
+    repo.checkout(first, detach=True)
+    assert head_sha(repo.root) == first
+    assert head_sha(tmp_path / "elsewhere") is None

@@ -44,6 +44,37 @@ def repo_relative(root: Path, path: Path) -> str:
         raise HistoryError(f"{path} is outside the git repository at {root}") from None
 
 
+def head_sha(repo_dir: Path) -> str | None:
+    """HEAD's commit, read from the files under .git without starting git: a cheap cache key.
+
+    None whenever it is not plain to read (no repository, a ref that is neither loose nor packed...): callers
+    then read the history again, which is always right.
+    """
+    folder = Path(repo_dir).resolve()
+    dot_git = next((p / ".git" for p in (folder, *folder.parents) if (p / ".git").exists()), None)
+    try:
+        if dot_git is not None and dot_git.is_file():  # a worktree or submodule: "gitdir: <path>"
+            dot_git = (dot_git.parent / dot_git.read_text().split(":", 1)[1].strip()).resolve()
+        if dot_git is None:
+            return None
+        head = (dot_git / "HEAD").read_text().strip()
+        if not head.startswith("ref: "):
+            return head or None
+        ref = head[5:]
+        common = dot_git
+        if (dot_git / "commondir").exists():  # a linked worktree keeps its branches in the main .git
+            common = dot_git / (dot_git / "commondir").read_text().strip()
+        for base in (dot_git, common):
+            if (base / ref).is_file():
+                return (base / ref).read_text().strip() or None
+        for line in (common / "packed-refs").read_text().splitlines():
+            if line.endswith(" " + ref):
+                return line.split(" ", 1)[0]
+    except (OSError, IndexError, UnicodeDecodeError):
+        return None
+    return None
+
+
 def read_history(repo_dir: Path) -> History:
     """Every commit reachable from HEAD, oldest first, with the paths each one changed.
 

@@ -17,7 +17,7 @@ from mkdocs.utils import get_build_datetime, write_file
 from . import site_feeds as feeds
 from .config import HOME_MARKER, InpublicConfig
 from .feed_items import BlogPost, FeedIdError
-from .history import HistoryError, read_history, repo_relative, repo_root
+from .history import HistoryError, head_sha, read_history, repo_relative, repo_root
 from .home import home_view
 from .markdown_files import read_markdown, read_titles
 from .model import History, Plan, PlanHistory
@@ -38,6 +38,11 @@ SHALLOW = ("this is a shallow clone, so the git history is incomplete and the we
 
 
 class InpublicPlugin(BasePlugin[InpublicConfig]):
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup keeps this instance across the rebuilds of `mkdocs serve`, and with it the
+        # history read for one HEAD: a rebuild after editing a note starts no git process.
+        self.cache: dict[str, tuple[History, Path | None, PlanHistory]] = {}
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = Path(config.config_file_path).parent
         self.plan_path = project / self.config.plan
@@ -47,8 +52,9 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):
             raise PluginError(f"inpublic: {self.config.plan} has mistakes:\n{err}") from None
         self.plan: Plan = public_plan(plan)
         self.today = build_date(plan.learner.timezone)
-        self.history, self.root = load_history(project)
-        self.plan_history = load_plan_history(self.root, self.plan_path)
+        self.history, self.root, self.plan_history = self.histories(project)
+        if self.history.shallow:
+            log.warning(f"{SHALLOW}.")
         self.content = SiteContent()
         self.feeds = setup_feeds(self.config, config, self.plan)  # None: no feeds in this build
         self.posts: list[BlogPost] = []
@@ -57,6 +63,16 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         return config
+
+    def histories(self, project: Path) -> tuple[History, Path | None, PlanHistory]:
+        """The git history and the plan's history, read again only when HEAD has moved."""
+        head = head_sha(project)
+        cache = getattr(self, "cache", {})
+        if head is None or head not in cache:
+            history, root = load_history(project)
+            cache.clear()
+            cache[head or ""] = (history, root, load_plan_history(root, self.plan_path))
+        return cache[head or ""]
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         privacy = Privacy(tuple(self.config.private), self.config.private_marker, tuple(self.config.not_notes))
@@ -174,8 +190,6 @@ def load_history(project: Path) -> tuple[History, Path | None]:
     except HistoryError as err:
         log.warning(f"{err}. The weekly reports and note dates need the git history.")
         return History((), None), None
-    if history.shallow:
-        log.warning(f"{SHALLOW}.")
     return history, root
 
 
