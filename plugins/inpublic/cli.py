@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -14,15 +13,12 @@ from .cli_review import add_review_parser, run_review
 from .cli_status import add_status_parser, run_status
 from .plan import load_plan
 from .problems import PlanError
+from .site_config import plugin_plan_option
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if args.command == "init":
-        return run_init(args)
-    if args.command in ("status", "review"):
-        return run_status(args) if args.command == "status" else run_review(args)
-    return run_log(args) if args.command == "log" else run_check(args.config_file, args.plan)
+    return int(args.run(args))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -35,10 +31,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
                        help="the site's mkdocs.yml (default: ./mkdocs.yml)")
     check.add_argument("--plan", type=Path, help="the plan to check (default: the plugin's `plan` option)")
-    add_log_parser(commands)
-    add_init_parser(commands)
-    add_status_parser(commands)
-    add_review_parser(commands)
+    check.set_defaults(run=lambda args: run_check(args.config_file, args.plan))
+    for add, run in ((add_log_parser, run_log), (add_init_parser, run_init), (add_status_parser, run_status),
+                     (add_review_parser, run_review)):
+        add(commands).set_defaults(run=run)
     return parser
 
 
@@ -58,36 +54,6 @@ def run_check(config_file: Path, plan_path: Path | None) -> int:
     print(f"{plan_path}: OK: {len(plan.subjects)} subjects, {resources} resources, "
           f"{len(plan.commitments)} commitments, {len(plan.log)} log entries, {len(plan.milestones)} milestones")
     return 0
-
-
-def plugin_plan_option(config_file: Path) -> str | None:
-    """The `plan` option of the inpublic plugin in mkdocs.yml, after MkDocs has validated every option."""
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, ConfigurationError
-
-    if not config_file.is_file():
-        print(f"{config_file}: no such file; run this in your site's folder, or pass -f path/to/mkdocs.yml",
-              file=sys.stderr)
-        return None
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter(f"{config_file}: %(message)s"))
-    handler.setLevel(logging.WARNING)
-    logger = logging.getLogger("mkdocs.config")
-    logger.addHandler(handler)
-    try:
-        config = load_config(str(config_file), strict=True)  # an unknown option fails, as in a strict build
-    except (Abort, ConfigurationError) as err:
-        print(f"{config_file}: {err}", file=sys.stderr)
-        return None
-    finally:
-        logger.removeHandler(handler)
-
-    plugin = config.plugins.get("inpublic")
-    if plugin is None:
-        print(f"{config_file}: the inpublic plugin is not enabled; add it under `plugins:` (- inpublic)",
-              file=sys.stderr)
-        return None
-    return plugin.config.plan
 
 
 if __name__ == "__main__":

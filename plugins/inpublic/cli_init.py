@@ -18,7 +18,7 @@ from .init import InitResult, Settings, init_site, next_steps
 GITHUB_REMOTE = re.compile(r"github\.com[:/]([A-Za-z0-9-]+)/([A-Za-z0-9._-]+?)(?:\.git)?/?$")
 
 
-def add_init_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_init_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
     init = subparsers.add_parser(
         "init", help="make a new site, or add what is missing to an existing notes repository",
         description="Make a site in DIR: mkdocs.yml, a commented progress.yaml, docs/ with a home page and a first "
@@ -29,6 +29,7 @@ def add_init_parser(subparsers: argparse._SubParsersAction) -> None:  # type: ig
     init.add_argument("--name", help="your name as followers see it (default: git's user.name)")
     init.add_argument("--timezone", metavar="ZONE",
                       help="the IANA time zone your days are counted in, like Europe/London (default: this computer's)")
+    return init
 
 
 def run_init(args: argparse.Namespace) -> int:

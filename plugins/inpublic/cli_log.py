@@ -11,6 +11,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from .files import write_atomically
+from .site_config import plugin_plan_option
 from .log_entry import (
     EntryRefused,
     LogArgumentError,
@@ -32,7 +33,7 @@ examples:
 """
 
 
-def add_log_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_log_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     """The `log` command's arguments; `run_log` runs it."""
     log = subparsers.add_parser(
         "log", help="add a study session to the log of progress.yaml", epilog=EXAMPLES,
@@ -53,6 +54,7 @@ def add_log_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParse
     log.add_argument("--plan", type=Path,
                      help="the plan (default: the plugin's `plan` option in ./mkdocs.yml, else ./progress.yaml)")
     log.add_argument("--dry-run", action="store_true", help="print the entry and write nothing")
+    return log
 
 
 def whole_units(text: str) -> int:
@@ -120,8 +122,6 @@ def default_plan() -> Path | None:
     config = Path("mkdocs.yml")
     if not config.is_file():
         return Path("progress.yaml")
-    from .cli import plugin_plan_option  # cli.py imports this module
-
     option = plugin_plan_option(config)
     return None if option is None else config.parent / option
 

@@ -9,7 +9,7 @@ from .review import review_schedule, review_view
 from .terminal import format_reviews
 
 
-def add_review_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_review_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     """The `review` command's arguments; `run_review` runs it."""
     review = subparsers.add_parser(
         "review", help="show what is due for review today",
@@ -18,6 +18,7 @@ def add_review_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentPa
                     "or practice session for the subject on its day or in the two days after. Also lists "
                     "tomorrow's and what fell due in the last two weeks. Exit 0, or 1 when the plan cannot be read.")
     add_site_arguments(review)
+    return review
 
 
 def run_review(args: argparse.Namespace) -> int:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import logging
 import os
 import sys
 from dataclasses import dataclass, field, replace
@@ -21,6 +20,7 @@ from .privacy import Privacy, public_plan
 from .problems import PlanError
 from .review import OPEN, review_schedule
 from .rhythm import history_commit_days
+from .site_config import load_site_config
 from .status import status_view
 from .terminal import format_status
 from .weeks import Sources
@@ -44,7 +44,7 @@ class Site:
     plan: Plan  # the public plan: the figures are the site's
 
 
-def add_status_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_status_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     """The `status` command's arguments; `run_status` runs it."""
     status = subparsers.add_parser(
         "status", help="show this week so far, each commitment's pace and your streaks",
@@ -52,6 +52,7 @@ def add_status_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentPa
                     "status and pace, and your current and longest streaks: the figures your site shows. Exit 0, "
                     "or 1 when the plan cannot be read.")
     add_site_arguments(status)
+    return status
 
 
 def add_site_arguments(parser: argparse.ArgumentParser) -> None:
@@ -96,31 +97,10 @@ def read_site(config_file: Path | None, plan_path: Path | None) -> Site | None:
 
 def site_options(config_file: Path) -> Options | None:
     """The inpublic options of mkdocs.yml, checked by MkDocs (the plan itself is not read yet)."""
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, ConfigurationError
-
-    if not config_file.is_file():
-        print(f"{config_file}: no such file; run this in your site's folder, or pass -f path/to/mkdocs.yml",
-              file=sys.stderr)
+    loaded = load_site_config(config_file)
+    if loaded is None:
         return None
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter(f"{config_file}: %(message)s"))
-    handler.setLevel(logging.WARNING)
-    logger = logging.getLogger("mkdocs.config")
-    logger.addHandler(handler)
-    try:
-        config = load_config(str(config_file), strict=True)
-    except (Abort, ConfigurationError) as err:
-        print(f"{config_file}: {err}", file=sys.stderr)
-        return None
-    finally:
-        logger.removeHandler(handler)
-    plugin = config.plugins.get("inpublic")
-    if plugin is None:
-        print(f"{config_file}: the inpublic plugin is not enabled; add it under `plugins:` (- inpublic)",
-              file=sys.stderr)
-        return None
-    option = plugin.config
+    config, option = loaded
     privacy = Privacy(tuple(option.private), option.private_marker, tuple(option.not_notes))
     return Options(config_file.parent / option.plan, Path(config.docs_dir), privacy, option.reviews)
 
