@@ -15,7 +15,7 @@ class InpublicConfig(Config):
     """Path of the study plan, relative to mkdocs.yml."""
     private = opt.ListOfItems(opt.Type(str), default=["private/**"])
     """Glob patterns, relative to docs_dir, of files that never reach the site: no page, no title, no count."""
-    not_notes = opt.ListOfItems(opt.Type(str), default=["index.md", "reports/**"])
+    not_notes = opt.ListOfItems(opt.Type(str), default=["index.md", "reports/**", "blog/**"])
     """Glob patterns of published pages that are not study notes (a home, an about page, documentation):
     changes to them are not counted in the reports, and they carry no git dates."""
     private_marker = opt.Type(str, default="[private]")

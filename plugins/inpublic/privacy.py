@@ -32,7 +32,7 @@ class Privacy:
 
     paths: tuple[str, ...] = ("private/**",)
     marker: str = "[private]"
-    not_notes: tuple[str, ...] = ("index.md", "reports/**")  # published pages that are not study notes
+    not_notes: tuple[str, ...] = ("index.md", "reports/**", "blog/**")  # published pages that are not study notes
 
     def is_note(self, src_uri: str) -> bool:
         """Whether a public Markdown page is a study note (counted in reports, dated), not a home or about page."""

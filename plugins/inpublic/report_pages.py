@@ -11,6 +11,7 @@ from itertools import groupby
 from typing import Any
 
 from jinja2 import Environment
+from markupsafe import escape
 
 from .markdown_files import MarkdownFile
 from .render import environment, format_duration, plural
@@ -99,7 +100,7 @@ def month_of(page: ReportPage) -> str:
 def render_report(page: ReportPage, env: Environment | None = None) -> str:
     """The Markdown of one report page (front matter of the reflection kept, with the heading as title)."""
     meta = dict(page.reflection.meta) if page.reflection else {}
-    meta["title"] = page.heading
+    meta["title"] = str(escape(page.heading))  # Material puts the title into <title> as it is
     return (env or environment()).get_template("report.md.j2").render(
         page=page, front_matter=json.dumps(meta, ensure_ascii=False, default=str), link=note_link,
     )
