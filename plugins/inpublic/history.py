@@ -86,7 +86,11 @@ def read_history(repo_dir: Path) -> History:
     HEAD is read like any other.
     """
     with _open_repo(repo_dir) as repo:
-        head, shallow = _head_and_shallow(repo)
+        head = head_sha(Path(repo.working_tree_dir or repo_dir))
+        if head is not None:  # read from .git's files: `git log` is then the only git process
+            shallow = Path(repo.common_dir, "shallow").is_file()
+        else:
+            head, shallow = _head_and_shallow(repo)
         if head is None:
             return History(commits=(), head=None, shallow=shallow)
         # newest first from git, reversed here: `--reverse` with `--date-order` makes git five times slower
