@@ -159,3 +159,23 @@ def test_a_folder_that_is_not_a_repository_builds_without_reports_of_commits(tmp
     lenient = build(project, tmp_path / "lenient", strict=False)
     assert lenient.returncode == 0, lenient.output
     assert "Traceback" not in lenient.output
+
+
+def test_a_serve_rebuild_with_the_same_head_starts_no_git_process(learner: GitRepo, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    monkeypatch.chdir(learner.root)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795348800")
+    first = load_config(str(learner.root / "mkdocs.yml"), site_dir=str(tmp_path / "one"))
+    first.plugins.on_startup(command="serve", dirty=False)  # as `mkdocs serve` does, once
+    mkdocs_build(first)
+    trace = tmp_path / "trace2.json"
+    monkeypatch.setenv("GIT_TRACE2_EVENT", str(trace))
+    again = load_config(str(learner.root / "mkdocs.yml"), site_dir=str(tmp_path / "two"))
+    assert again.plugins["inpublic"] is first.plugins["inpublic"]  # the instance lives across rebuilds
+    mkdocs_build(again)
+    assert not trace.exists() or "cmd_name" not in trace.read_text()
+    assert (tmp_path / "two" / "reports" / "2026-W45" / "index.html").read_bytes() == (
+        tmp_path / "one" / "reports" / "2026-W45" / "index.html").read_bytes()

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, TypeVar
 from zoneinfo import ZoneInfo
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -12,17 +11,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_build_datetime, write_file
+from mkdocs.utils import write_file
 
 from . import site_feeds as feeds
 from .config import HOME_MARKER, InpublicConfig
-from .feed_items import BlogPost, FeedIdError
-from .history import HistoryError, head_sha, read_history, repo_relative, repo_root
+from .feed_items import BlogPost
+from .history import head_sha, repo_relative
 from .home import home_view
 from .markdown_files import read_markdown, read_titles
 from .model import History, Plan, PlanHistory
 from .plan import load_plan
-from .plan_history import read_plan_history
+from .plugin_inputs import SHALLOW, build_date, load_history, load_plan_history, read_bytes, setup_feeds
 from .privacy import Privacy, public_plan
 from .problems import PlanError
 from .render import markdown_text, render_home, render_note_dates
@@ -31,28 +30,36 @@ from .site_content import SiteContent, reflection_slugs, site_content
 from .weeks import Sources
 
 log = get_plugin_logger(__name__)
+T = TypeVar("T")
 STYLESHEET = "assets/inpublic/inpublic.css"
-SHALLOW = ("this is a shallow clone, so the git history is incomplete and the weekly reports and note dates "
-           "are wrong. Fetch the whole history: in GitHub Actions, set `fetch-depth: 0` on actions/checkout; "
-           "in a terminal, run `git fetch --unshallow`")
-
 
 class InpublicPlugin(BasePlugin[InpublicConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        # Defining on_startup keeps this instance across the rebuilds of `mkdocs serve`, and with it the
-        # history read for one HEAD: a rebuild after editing a note starts no git process.
-        self.cache: dict[str, tuple[History, Path | None, PlanHistory]] = {}
+        # Defining on_startup keeps this instance across the rebuilds of `mkdocs serve`, and with it what the
+        # last build computed: a rebuild with the same HEAD, plan and titles starts no git process and
+        # computes no report again.
+        self.memos: dict[str, tuple[object, Any]] = {}
+
+    def memo(self, name: str, key: object, compute: Callable[[], T]) -> T:
+        """`compute()`, or what it gave in the previous build of this session when `key` has not changed."""
+        memos = getattr(self, "memos", {})
+        if name not in memos or memos[name][0] != key:
+            memos[name] = (key, compute())
+        return memos[name][1]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = Path(config.config_file_path).parent
         self.plan_path = project / self.config.plan
+        self.plan_text = read_bytes(self.plan_path)
         try:
-            plan = load_plan(self.plan_path, name=self.config.plan)
+            plan = self.memo("plan", self.plan_text, lambda: load_plan(self.plan_path, name=self.config.plan))
         except PlanError as err:
             raise PluginError(f"inpublic: {self.config.plan} has mistakes:\n{err}") from None
         self.plan: Plan = public_plan(plan)
         self.today = build_date(plan.learner.timezone)
-        self.history, self.root, self.plan_history = self.histories(project)
+        self.head = head_sha(project)
+        self.history, self.root, self.plan_history = self.memo("histories", self.head or object(),
+                                                               lambda: self.histories(project))
         if self.history.shallow:
             log.warning(f"{SHALLOW}.")
         self.content = SiteContent()
@@ -65,14 +72,9 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):
         return config
 
     def histories(self, project: Path) -> tuple[History, Path | None, PlanHistory]:
-        """The git history and the plan's history, read again only when HEAD has moved."""
-        head = head_sha(project)
-        cache = getattr(self, "cache", {})
-        if head is None or head not in cache:
-            history, root = load_history(project)
-            cache.clear()
-            cache[head or ""] = (history, root, load_plan_history(root, self.plan_path))
-        return cache[head or ""]
+        """The git history and the plan's history."""
+        history, root = load_history(project)
+        return history, root, load_plan_history(root, self.plan_path)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         privacy = Privacy(tuple(self.config.private), self.config.private_marker, tuple(self.config.not_notes))
@@ -87,13 +89,15 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):
             titles=read_titles({uri: path for uri, path in notes.items() if privacy.is_note(uri)}),
             privacy=privacy,
         )
-        self.content = site_content(
+        self.content_key = (self.head or object(), self.plan_text, self.today, sources, self.reflections,
+                            config.site_url, tuple(self.config.items()))
+        self.content = self.memo("content", self.content_key, lambda: site_content(
             self.plan, self.history, self.today, sources,
             self.reflections,
             site_url=config.site_url or "", history_incomplete=self.history.shallow,
             with_reports=self.config.reports, with_note_dates=self.config.note_dates,
             plan_history=self.plan_history, with_reviews=self.config.reviews,
-        )
+        ))
         for uri in self.content.replaced:
             files.remove(files.get_file_from_path(uri))
         for generated in self.content.files:
@@ -146,62 +150,16 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.feeds is None:
             return
-        pages = report_pages(self.content.reports, self.reflections) if self.config.reports else ()
         info = feeds.SiteInfo(config.site_url or "", config.site_name, config.site_description,
                               config.theme.get("language"), config.use_directory_urls, self.pages)
-        built = feeds.build_feeds(self.plan, self.history, self.plan_history, self.today, self.sources, pages,
-                                  self.posts, info, self.feeds, statuses=self.content.commitments,
-                                  markdown=feeds.markdown_converter(config.markdown_extensions, config.mdx_configs))
+        built = self.memo("feeds", (self.content_key, self.posts, self.pages), lambda: feeds.build_feeds(
+            self.plan, self.history, self.plan_history, self.today, self.sources,
+            report_pages(self.content.reports, self.reflections) if self.config.reports else (), self.posts, info,
+            self.feeds, statuses=self.content.commitments,
+            markdown=feeds.markdown_converter(config.markdown_extensions, config.mdx_configs)))
         for name, data in built.items():
             write_file(data, str(Path(config.site_dir) / name))
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.plan_path))
         return server
-
-
-def setup_feeds(options: InpublicConfig, config: MkDocsConfig, plan: Plan) -> feeds.FeedSettings | None:
-    """What the feeds hold, or None (with a warning saying why) when there are none to write."""
-    if not options.feed_items:
-        return None
-    if not config.site_url:
-        log.warning(f"{feeds.NO_SITE_URL}.")
-        return None
-    settings = feeds.FeedSettings(tuple(options.feed_items), options.feed_limit, options.feed_id)
-    try:
-        _, stable = feeds.feed_site(plan, feeds.SiteInfo(config.site_url, config.site_name), settings)
-    except FeedIdError as err:
-        raise PluginError(f"inpublic: {err}") from None
-    if not stable:
-        log.info(f"{feeds.UNSTABLE_ID}.")
-    return settings
-
-
-def build_date(timezone: str) -> dt.date:
-    """Today in the learner's time zone, from MkDocs' build date (which honours SOURCE_DATE_EPOCH)."""
-    return get_build_datetime().astimezone(ZoneInfo(timezone)).date()
-
-
-def load_history(project: Path) -> tuple[History, Path | None]:
-    """The history of the repository holding the site, or an empty one with a warning saying why."""
-    try:
-        root = repo_root(project)
-        history = read_history(root)
-    except HistoryError as err:
-        log.warning(f"{err}. The weekly reports and note dates need the git history.")
-        return History((), None), None
-    return history, root
-
-
-def load_plan_history(root: Path | None, plan_path: Path) -> PlanHistory:
-    """Every committed version of the plan, for the deadline history; versions that cannot be read are logged."""
-    if root is None:
-        return PlanHistory()
-    try:
-        plan_history = read_plan_history(root, repo_relative(root, plan_path))
-    except HistoryError as err:
-        log.warning(f"{err}. The commitments' deadline history needs the git history of the plan.")
-        return PlanHistory()
-    for warning in plan_history.warnings:  # info, not warning: an old mistake must not fail a --strict build
-        log.info(warning)
-    return plan_history

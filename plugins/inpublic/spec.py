@@ -17,7 +17,6 @@ from typing import Any, Protocol
 
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .model import LOG_KINDS, RESOURCE_KINDS
 from .problems import did_you_mean, quote
 
 NULL_TAG = "tag:yaml.org,2002:null"

@@ -1,0 +1,79 @@
+"""What the MkDocs adapter reads before a build, each with the warning that says what to do when it cannot."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.utils import get_build_datetime
+
+from . import site_feeds as feeds
+from .config import InpublicConfig
+from .feed_items import FeedIdError
+from .history import HistoryError, read_history, repo_relative, repo_root
+from .model import History, Plan, PlanHistory
+from .plan_history import read_plan_history
+
+log = get_plugin_logger("inpublic.plugin")
+SHALLOW = ("this is a shallow clone, so the git history is incomplete and the weekly reports and note dates "
+           "are wrong. Fetch the whole history: in GitHub Actions, set `fetch-depth: 0` on actions/checkout; "
+           "in a terminal, run `git fetch --unshallow`")
+
+
+def setup_feeds(options: InpublicConfig, config: MkDocsConfig, plan: Plan) -> feeds.FeedSettings | None:
+    """What the feeds hold, or None (with a warning saying why) when there are none to write."""
+    if not options.feed_items:
+        return None
+    if not config.site_url:
+        log.warning(f"{feeds.NO_SITE_URL}.")
+        return None
+    settings = feeds.FeedSettings(tuple(options.feed_items), options.feed_limit, options.feed_id)
+    try:
+        _, stable = feeds.feed_site(plan, feeds.SiteInfo(config.site_url, config.site_name), settings)
+    except FeedIdError as err:
+        raise PluginError(f"inpublic: {err}") from None
+    if not stable:
+        log.info(f"{feeds.UNSTABLE_ID}.")
+    return settings
+
+
+def read_bytes(path: Path) -> bytes | None:
+    """A file's bytes as a cache key (None when it cannot be read: the loader then says why)."""
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def build_date(timezone: str) -> dt.date:
+    """Today in the learner's time zone, from MkDocs' build date (which honours SOURCE_DATE_EPOCH)."""
+    return get_build_datetime().astimezone(ZoneInfo(timezone)).date()
+
+
+def load_history(project: Path) -> tuple[History, Path | None]:
+    """The history of the repository holding the site, or an empty one with a warning saying why."""
+    try:
+        root = repo_root(project)
+        history = read_history(root)
+    except HistoryError as err:
+        log.warning(f"{err}. The weekly reports and note dates need the git history.")
+        return History((), None), None
+    return history, root
+
+
+def load_plan_history(root: Path | None, plan_path: Path) -> PlanHistory:
+    """Every committed version of the plan, for the deadline history; versions that cannot be read are logged."""
+    if root is None:
+        return PlanHistory()
+    try:
+        plan_history = read_plan_history(root, repo_relative(root, plan_path))
+    except HistoryError as err:
+        log.warning(f"{err}. The commitments' deadline history needs the git history of the plan.")
+        return PlanHistory()
+    for warning in plan_history.warnings:  # info, not warning: an old mistake must not fail a --strict build
+        log.info(warning)
+    return plan_history
