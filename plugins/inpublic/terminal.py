@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from .commitments import number
+from .commitment_reasons import number
 from .home import relative_days
 from .render import format_date, format_duration, plural
 from .review import REVIEW, Review, ReviewView
