@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from .cli_status import add_site_arguments, learner_today, read_site, use_colour
+from .cli_status import add_site_arguments, site_and_today, use_colour
 from .review import review_schedule, review_view
 from .terminal import format_reviews
 
@@ -22,12 +22,10 @@ def add_review_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentPa
 
 
 def run_review(args: argparse.Namespace) -> int:
-    site = read_site(args.config_file, args.plan)
-    if site is None:
-        return 1
-    today = learner_today(site.plan.learner.timezone)
-    if today is None:
-        return 2
+    found = site_and_today(args)
+    if isinstance(found, int):
+        return found
+    site, today = found
     view = review_view(review_schedule(site.plan, today), today)
     print(format_reviews(view, colour=use_colour()), end="")
     return 0

@@ -61,13 +61,20 @@ def add_site_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--plan", type=Path, help="the plan (default: the plugin's `plan` option)")
 
 
-def run_status(args: argparse.Namespace) -> int:
+def site_and_today(args: argparse.Namespace) -> tuple[Site, dt.date] | int:
+    """The site and the learner's today for `status` and `review`, or the exit status after saying why not."""
     site = read_site(args.config_file, args.plan)
     if site is None:
         return 1
     today = learner_today(site.plan.learner.timezone)
-    if today is None:
-        return 2
+    return 2 if today is None else (site, today)
+
+
+def run_status(args: argparse.Namespace) -> int:
+    found = site_and_today(args)
+    if isinstance(found, int):
+        return found
+    site, today = found
     root = git_root(site.options.plan_path.parent)
     commit_days = read_commit_days(root, site)
     statuses = commitment_statuses(site.plan, read_plans(root, site.options.plan_path), today)

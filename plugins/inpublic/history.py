@@ -86,11 +86,7 @@ def read_history(repo_dir: Path) -> History:
     HEAD is read like any other.
     """
     with _open_repo(repo_dir) as repo:
-        head = head_sha(Path(repo.working_tree_dir or repo_dir))
-        if head is not None:  # read from .git's files: `git log` is then the only git process
-            shallow = Path(repo.common_dir, "shallow").is_file()
-        else:
-            head, shallow = _head_and_shallow(repo)
+        head, shallow = head_of(repo, repo_dir)
         if head is None:
             return History(commits=(), head=None, shallow=shallow)
         # newest first from git, reversed here: `--reverse` with `--date-order` makes git five times slower
@@ -121,6 +117,15 @@ def _log_tokens(repo: git.Repo, head: str) -> Iterator[str]:
         process.wait()
     except git.GitCommandError as err:
         raise HistoryError(f"git log failed in {repo.working_dir}: {_first_line(err.stderr)}") from None
+
+
+def head_of(repo: git.Repo, repo_dir: Path) -> tuple[str | None, bool]:
+    """HEAD's sha (None while no commit exists) and shallowness: from .git's files when they are plain,
+    so reading a history costs its `git log` alone; else from one `git rev-parse`."""
+    head = head_sha(Path(repo.working_tree_dir or repo_dir))
+    if head is not None:
+        return head, Path(repo.common_dir, "shallow").is_file()
+    return _head_and_shallow(repo)
 
 
 def _head_and_shallow(repo: git.Repo) -> tuple[str | None, bool]:

@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .history import _head_and_shallow, _open_repo, _run
+from .history import _open_repo, _run, head_of
 from .model import Plan, PlanHistory, PlanVersion
 from .plan import parse_plan
 from .problems import PlanError
@@ -60,7 +60,7 @@ def read_plan_history(repo_dir: Path, plan_path: str) -> PlanHistory:
     HistoryError when git cannot be run; a version that cannot be read is skipped with a warning.
     """
     with _open_repo(repo_dir) as repo:
-        head, shallow = _head_and_shallow(repo)
+        head, shallow = head_of(repo, repo_dir)
         if head is None:
             return PlanHistory(shallow=shallow)
         raw = _run(repo, "log", *_log_args(head, plan_path))
