@@ -38,7 +38,7 @@ PLANS = Path(__file__).parent / "plans" / "log"
 ENTRY = LogEntry(dt.date(2026, 11, 22), 90, "calc1", units=2, note="limits: epsilon-delta")
 # the `log:` line itself changes only where it held an empty value
 CHANGES_THE_LOG_LINE = {"empty-brackets-log": "log: []   # nothing yet", "null-log": "log: ~"}
-PAST = (dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=2)).date()  # a past day in every time zone
+PAST = dt.date(2026, 11, 20)  # two days before the fixed today of conftest.py
 RESOURCES = """\
 learner:
   name: Sam Rivera
@@ -59,8 +59,9 @@ subjects:
 """
 
 
-def inpublic(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "inpublic.cli", *args], capture_output=True, text=True, cwd=cwd)
+def inpublic(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "inpublic.cli", *args], capture_output=True, text=True, cwd=cwd,
+                          env=env)
 
 
 def read(path: Path) -> str:
@@ -263,12 +264,12 @@ def test_log_adds_the_entry_to_the_demo_plan(tmp_path: Path) -> None:
 def test_log_is_dated_today_in_the_learners_time_zone(tmp_path: Path) -> None:
     plan = tmp_path / "plan.yaml"
     plan.write_text(RESOURCES.replace("Europe/London", "Pacific/Kiritimati"), encoding="utf-8")  # UTC+14
-    days = {dt.datetime.now(dt.timezone(dt.timedelta(hours=14))).date()}
-    done = inpublic("log", "1h", "stat", "--plan", str(plan), "--private", cwd=tmp_path)
-    days.add(dt.datetime.now(dt.timezone(dt.timedelta(hours=14))).date())
+    # 22 November 2026 at noon in London is already 23 November in Kiritimati
+    env = {k: v for k, v in os.environ.items() if k != "INPUBLIC_TODAY"} | {"SOURCE_DATE_EPOCH": "1795348800"}
+    done = inpublic("log", "1h", "stat", "--plan", str(plan), "--private", cwd=tmp_path, env=env)
     assert done.returncode == 0, done.stderr
-    assert done.stdout in {f"{plan}: added 60 min of stat110 on {day}, private\n" for day in days}
-    assert parse_plan(read(plan)).log[-1].date in days
+    assert done.stdout == f"{plan}: added 60 min of stat110 on 2026-11-23, private\n"
+    assert parse_plan(read(plan)).log[-1].date == dt.date(2026, 11, 23)
 
 
 def test_log_finds_the_plan_through_mkdocs_yml(tmp_path: Path) -> None:
@@ -350,7 +351,7 @@ def test_a_plan_with_mistakes_is_left_alone(tmp_path: Path) -> None:
 @pytest.fixture
 def plan_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr("inpublic.cli_log.learner_today", lambda timezone: dt.date(2026, 11, 22))
+    monkeypatch.setenv("INPUBLIC_TODAY", "2026-11-22")
     plan = tmp_path / "progress.yaml"
     plan.write_bytes(MINIMAL_PLAN.replace("\n", "\r\n").encode())
     plan.chmod(0o640)

@@ -4,7 +4,6 @@ what `init.init_site` created and left alone, and the next steps."""
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import re
 import subprocess
@@ -13,6 +12,7 @@ import zoneinfo
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from .today import fixed_today
 from .init import InitResult, Settings, init_site, next_steps
 
 GITHUB_REMOTE = re.compile(r"github\.com[:/]([A-Za-z0-9-]+)/([A-Za-z0-9._-]+?)(?:\.git)?/?$")
@@ -38,10 +38,13 @@ def run_init(args: argparse.Namespace) -> int:
     if zone not in zoneinfo.available_timezones():
         print(f"--timezone: unknown time zone {zone!r}; use an IANA name like Europe/London", file=sys.stderr)
         return 1
+    today = fixed_today(zone)
+    if today is None:
+        return 2
     origin = git(target, "config", "--get", "remote.origin.url")
     repo_url, site_url = github_urls(origin or "")
     settings = Settings(
-        today=dt.datetime.now(zoneinfo.ZoneInfo(zone)).date(),
+        today=today,
         version=package_version(),
         name=args.name or git(target if target.is_dir() else Path.cwd(), "config", "--get", "user.name")
         or Settings.name,

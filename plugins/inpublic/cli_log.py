@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import re
 import shlex
 import sys
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from .files import write_atomically
 from .site_config import plugin_plan_option
@@ -24,6 +22,7 @@ from .log_entry import (
 from .model import LOG_KINDS, LogEntry
 from .plan import parse_plan
 from .problems import PlanError, quote
+from .today import fixed_today
 
 EXAMPLES = """\
 examples:
@@ -83,7 +82,10 @@ def run_log(args: argparse.Namespace) -> int:
         check = "inpublic check" + (f" --plan {shlex.quote(label)}" if args.plan else "")
         return fail(f"{label}: the plan has mistakes, so nothing was added; run `{check}` to see them")
     try:
-        day = parse_day(args.date, learner_today(plan.learner.timezone))
+        today = fixed_today(plan.learner.timezone)
+        if today is None:
+            return 2
+        day = parse_day(args.date, today)
         resource = resolve_resource(args.resource, plan, f"inpublic log {shlex.quote(args.duration)}")
     except LogArgumentError as err:
         return bad_argument(err)
@@ -103,11 +105,6 @@ def run_log(args: argparse.Namespace) -> int:
         return fail(f"{label}: cannot be written ({err.strerror or err}); nothing was added")
     print(f"{label}: added {describe_entry(entry, resource)}")
     return 0
-
-
-def learner_today(timezone: str) -> dt.date:
-    """Today in the learner's time zone: the one place `inpublic log` reads the clock."""
-    return dt.datetime.now(ZoneInfo(timezone)).date()
 
 
 def read_note(note: str | None) -> str | None:

@@ -9,7 +9,6 @@ import os
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from .commitments import commitment_statuses
 from .history import HistoryError, read_history, repo_relative, repo_root
@@ -23,9 +22,9 @@ from .rhythm import history_commit_days
 from .site_config import load_site_config
 from .status import status_view
 from .terminal import format_status
+from .today import fixed_today
 from .weeks import Sources
 
-TODAY = "INPUBLIC_TODAY"  # YYYY-MM-DD: the day to take as today, for tests and for looking back
 
 
 @dataclass(frozen=True)
@@ -66,7 +65,7 @@ def site_and_today(args: argparse.Namespace) -> tuple[Site, dt.date] | int:
     site = read_site(args.config_file, args.plan)
     if site is None:
         return 1
-    today = learner_today(site.plan.learner.timezone)
+    today = fixed_today(site.plan.learner.timezone)
     return 2 if today is None else (site, today)
 
 
@@ -110,19 +109,6 @@ def site_options(config_file: Path) -> Options | None:
     config, option = loaded
     privacy = Privacy(tuple(option.private), option.private_marker, tuple(option.not_notes))
     return Options(config_file.parent / option.plan, Path(config.docs_dir), privacy, option.reviews)
-
-
-def learner_today(timezone: str) -> dt.date | None:
-    """Today in the learner's time zone, or the day INPUBLIC_TODAY names: the one place these commands read the
-    clock and the environment. None after saying what is wrong with INPUBLIC_TODAY."""
-    fixed = os.environ.get(TODAY)
-    if fixed is None:
-        return dt.datetime.now(ZoneInfo(timezone)).date()
-    try:
-        return dt.date.fromisoformat(fixed.strip())
-    except ValueError:
-        print(f"{TODAY}: expected a date like 2026-11-22, got {fixed!r}; unset it to use today", file=sys.stderr)
-        return None
 
 
 def use_colour() -> bool:

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.utils import get_build_datetime
 
 from . import site_feeds as feeds
 from .config import InpublicConfig
@@ -17,6 +15,7 @@ from .feed_items import FeedIdError
 from .history import HistoryError, read_history, repo_relative, repo_root
 from .model import History, Plan, PlanHistory
 from .plan_history import read_plan_history
+from .today import TodayError, learner_today
 
 log = get_plugin_logger("inpublic.plugin")
 SHALLOW = ("this is a shallow clone, so the git history is incomplete and the weekly reports and note dates "
@@ -50,8 +49,11 @@ def read_bytes(path: Path) -> bytes | None:
 
 
 def build_date(timezone: str) -> dt.date:
-    """Today in the learner's time zone, from MkDocs' build date (which honours SOURCE_DATE_EPOCH)."""
-    return get_build_datetime().astimezone(ZoneInfo(timezone)).date()
+    """Today in the learner's time zone (INPUBLIC_TODAY, else SOURCE_DATE_EPOCH as MkDocs reads it, else the clock)."""
+    try:
+        return learner_today(timezone)
+    except TodayError as err:
+        raise PluginError(f"inpublic: {err}") from None
 
 
 def load_history(project: Path) -> tuple[History, Path | None]:
