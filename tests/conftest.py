@@ -1,8 +1,9 @@
 """Shared pytest options and fixtures.
 
 No test reads the wall clock: every process a test starts, and every call into inpublic, takes "today" from
-INPUBLIC_TODAY and SOURCE_DATE_EPOCH, fixed here for the whole run before any test starts. A test that needs
-another day sets it itself. CI runs the suite a second time with the clock a year ahead to prove it.
+SOURCE_DATE_EPOCH, fixed here for the whole run before any test starts (and INPUBLIC_TODAY, which would win over
+it, is cleared). A test that needs another day sets either itself. CI runs the suite a second time with the
+clock a year ahead to prove it.
 """
 
 from __future__ import annotations
@@ -11,12 +12,11 @@ import os
 
 import pytest
 
-FIXED_DAY = "2026-11-22"
-FIXED_EPOCH = "1795348800"  # 2026-11-22 12:00 UTC
+from sites import FIXED_EPOCH  # 2026-11-22 12:00 UTC
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    os.environ["INPUBLIC_TODAY"] = FIXED_DAY
+    os.environ.pop("INPUBLIC_TODAY", None)
     os.environ["SOURCE_DATE_EPOCH"] = FIXED_EPOCH
 
 
