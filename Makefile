@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check clean
+.PHONY: serve build test test-year-ahead lint check clean
 
 serve: $(VENV)/.installed  ## preview the site at http://127.0.0.1:8000, rebuilt on every change
 	$(BIN)/mkdocs serve
@@ -17,6 +17,14 @@ check: $(VENV)/.installed  ## check progress.yaml and the plugin options
 
 test: $(VENV)/.installed  ## run every test
 	$(BIN)/python -m pytest
+
+# No test may read the wall clock: the same suite, with the clock a year ahead (Debian's faketime), must pass too.
+test-year-ahead: $(VENV)/.installed  ## run every test again with the clock moved a year ahead
+	faketime -f +366d $(BIN)/python -m pytest -p no:cacheprovider
+
+lint: $(VENV)/.installed  ## ruff and mypy --strict, as configured in pyproject.toml
+	$(BIN)/ruff check
+	$(BIN)/mypy
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) scripts/make_venv.py $(VENV)
