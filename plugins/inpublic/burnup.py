@@ -12,7 +12,8 @@ import datetime as dt
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .commitments import WITHDRAWN, CommitmentStatus
+from .commitment_reasons import WITHDRAWN
+from .commitments import CommitmentStatus
 from .deadlines import DUE, REPLACES
 
 WIDTH, HEIGHT = 640, 280

@@ -16,7 +16,8 @@ from collections.abc import Callable, Sequence
 
 from icalendar import Calendar, Event, vDuration, vText
 
-from .commitments import WITHDRAWN, CommitmentStatus
+from .commitment_reasons import WITHDRAWN
+from .commitments import CommitmentStatus
 from .deadlines import DUE
 from .model import Learner
 from .render import format_date
@@ -44,7 +45,7 @@ def commitments_calendar(
     cal.add("x-published-ttl", vDuration(REFRESH))
     for status in statuses:
         cal.add_component(_event(status, learner, site_url, page_url(status.id)))
-    return cal.to_ical().decode("utf-8")
+    return bytes(cal.to_ical()).decode("utf-8")
 
 
 def event_uid(ident: str, learner: Learner, site_url: str) -> str:
@@ -57,7 +58,7 @@ def _event(status: CommitmentStatus, learner: Learner, site_url: str, url: str |
     c = status.commitment
     changes = status.record.changes
     stamp_day = max([c.made, *(ch.on for ch in changes)])
-    stamp = dt.datetime.combine(stamp_day, dt.time(0), dt.timezone.utc)
+    stamp = dt.datetime.combine(stamp_day, dt.time(0), dt.UTC)
     reason = "".join(format_date(p) if isinstance(p, dt.date) else p for p in status.reason)
     description = f"Status: {status.label}. {reason}"
     if len(status.record.moves):

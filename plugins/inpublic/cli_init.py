@@ -4,6 +4,7 @@ what `init.init_site` created and left alone, and the next steps."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import subprocess
@@ -12,13 +13,13 @@ import zoneinfo
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from .today import fixed_today
 from .init import InitResult, Settings, init_site, next_steps
+from .today import fixed_today
 
 GITHUB_REMOTE = re.compile(r"github\.com[:/]([A-Za-z0-9-]+)/([A-Za-z0-9._-]+?)(?:\.git)?/?$")
 
 
-def add_init_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+def add_init_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     init = subparsers.add_parser(
         "init", help="make a new site, or add what is missing to an existing notes repository",
         description="Make a site in DIR: mkdocs.yml, a commented progress.yaml, docs/ with a home page and a first "
@@ -102,10 +103,8 @@ def local_zone() -> str:
     localtime = Path("/etc/localtime")
     if localtime.is_symlink():
         candidates.append(str(localtime.resolve()).partition("zoneinfo/")[2])
-    try:
+    with contextlib.suppress(OSError):
         candidates.append(Path("/etc/timezone").read_text(encoding="utf-8").strip())
-    except OSError:
-        pass
     return next((zone for zone in candidates if zone in zones), "UTC")
 
 

@@ -26,7 +26,6 @@ from .today import fixed_today
 from .weeks import Sources
 
 
-
 @dataclass(frozen=True)
 class Options:
     """Where the plan and the notes are, and the plugin's options that change what counts."""

@@ -19,7 +19,8 @@ from markupsafe import escape
 
 from .burnup import BurnUp, burnup
 from .calendar_feed import commitments_calendar
-from .commitments import WINDOWS, CommitmentStatus, commitment_statuses
+from .commitment_reasons import WINDOWS
+from .commitments import CommitmentStatus, commitment_statuses
 from .deadlines import HORIZON, Change
 from .model import Plan, PlanHistory
 from .render import environment, format_date

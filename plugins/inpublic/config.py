@@ -10,7 +10,7 @@ from .problems import did_you_mean
 HOME_MARKER = "<!-- inpublic:home -->"
 
 
-class InpublicConfig(Config):
+class InpublicConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs types no __init_subclass__
     plan = opt.Type(str, default="progress.yaml")
     """Path of the study plan, relative to mkdocs.yml."""
     private = opt.ListOfItems(opt.Type(str), default=["private/**"])

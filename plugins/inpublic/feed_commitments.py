@@ -17,7 +17,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from zoneinfo import ZoneInfo
 
-from .commitments import AT_RISK, DONE, LABELS, MISSED, ON_TRACK, CommitmentStatus, hand_counts, status_of
+from .commitment_reasons import AT_RISK, DONE, LABELS, MISSED, ON_TRACK
+from .commitments import CommitmentStatus, hand_counts, status_of
 from .deadlines import ADDED, DUE, WITHDRAWN, Change, deadline_records
 from .feed_html import WeekDeadline
 from .feed_items import CommitmentEvent, close_of, plan_subjects

@@ -302,7 +302,7 @@ def list_style(root: MappingNode, text: str) -> tuple[int, int]:
 
 def dash_column(text: str, item: Node) -> int:
     """The column of the `-` that starts a list item."""
-    index = item.start_mark.index - 1
+    index: int = item.start_mark.index - 1
     while index > 0 and text[index] != "-":
         index -= 1
     return index - (text.rfind("\n", 0, index) + 1)

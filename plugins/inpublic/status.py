@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .commitments import WITHDRAWN, CommitmentStatus
+from .commitment_reasons import WITHDRAWN
+from .commitments import CommitmentStatus
 from .days import Streaks, daily_activity, streaks
 from .home import percent
 from .model import Plan
