@@ -367,7 +367,7 @@ def test_the_day_counts_back_from_the_learners_today(
     assert read(plan_file).endswith("log:\r\n  - date: 2026-09-08\r\n    minutes: 60\r\n    resource: calc1\r\n"
                                     f"    units: 3\r\n  - date: {day}\r\n    minutes: 90\r\n    resource: calc1\r\n")
     assert stat.S_IMODE(plan_file.stat().st_mode) == 0o640
-    assert os.listdir(plan_file.parent) == ["progress.yaml"]
+    assert sorted(os.listdir(plan_file.parent)) == [".progress.yaml.lock", "progress.yaml"]  # the lock stays
 
 
 @pytest.mark.parametrize("failing", ["replace", "fsync", "chmod"])
@@ -382,7 +382,7 @@ def test_a_failed_write_leaves_the_plan_as_it_was(
     assert main(["log", "90m", "calc1"]) == 1
     assert capsys.readouterr().err == "progress.yaml: cannot be written (No space left on device); nothing was added\n"
     assert plan_file.read_bytes() == before
-    assert os.listdir(plan_file.parent) == ["progress.yaml"]
+    assert sorted(os.listdir(plan_file.parent)) == [".progress.yaml.lock", "progress.yaml"]
 
 
 def test_an_interrupted_write_leaves_the_plan_and_no_temporary_file(tmp_path: Path) -> None:
@@ -426,7 +426,7 @@ def test_killing_log_before_the_rename_leaves_the_plan_whole(tmp_path: Path, sig
         process.send_signal(sig)
         process.wait(timeout=30)
     assert read(plan) == MINIMAL_PLAN
-    leftovers = [p for p in tmp_path.iterdir() if p != plan]
+    leftovers = [p for p in tmp_path.iterdir() if p.name not in ("progress.yaml", ".progress.yaml.lock")]
     if sig == signal.SIGINT:  # Ctrl-C: the temporary file is removed on the way out
         assert leftovers == []
     else:  # nothing runs after SIGKILL: a whole temporary file may stay, never a half-written plan

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import re
 import shlex
+import signal
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
+from types import FrameType
 
-from .files import write_atomically
-from .site_config import plugin_plan_option
+from .files import Busy, locked, read_only, write_atomically
 from .log_entry import (
     EntryRefused,
     LogArgumentError,
@@ -22,8 +26,11 @@ from .log_entry import (
 from .model import LOG_KINDS, LogEntry
 from .plan import parse_plan
 from .problems import PlanError, quote
+from .site_config import plugin_plan_option
 from .today import fixed_today
 
+LOCK_WAIT = 10.0  # seconds to wait for another `inpublic log` to finish writing the same plan
+STOPPING = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGINT") if hasattr(signal, name))
 EXAMPLES = """\
 examples:
   inpublic log 90m calculus/leonard-calc1 --units 2 --note "limits and continuity"
@@ -38,8 +45,8 @@ def add_log_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParse
         "log", help="add a study session to the log of progress.yaml", epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Add a study session at the end of the log in progress.yaml. Only the entry's lines are added: "
-                    "comments, blank lines and layout stay as they are. Exit 0, 1 when the plan is refused, "
-                    "2 for a mistyped argument.")
+                    "comments, blank lines and layout stay as they are. Two at once take turns, and both entries "
+                    "are kept. Exit 0, 1 when the plan is refused or read-only, 2 for a mistyped argument.")
     log.add_argument("duration", metavar="DURATION", help="how long you studied: 90m, 90, 1h30, 1h 30m, 1.5h or 2h")
     log.add_argument("resource", metavar="RESOURCE",
                      help="the id of the resource, or subject/id; the start of an id is enough when no other id "
@@ -63,7 +70,10 @@ def whole_units(text: str) -> int:
 
 
 def run_log(args: argparse.Namespace) -> int:
-    """Add the session to the plan's log; print what was added, or why nothing was. Return the exit status."""
+    """Add the session to the plan's log; print what was added, or why nothing was. Return the exit status.
+
+    The plan's lock is held from reading it to writing it, so that two sessions logged at once are both kept.
+    """
     try:
         minutes = parse_duration(args.duration)
         note = read_note(args.note)
@@ -73,6 +83,23 @@ def run_log(args: argparse.Namespace) -> int:
     if path is None:
         return 1
     label = str(path)
+    if args.dry_run or not path.exists():  # nothing to write, or nothing to lock: reading it says what is wrong
+        return log_session(args, path, label, minutes, note)
+    if read_only(path):
+        return fail(f"{label}: the file is read-only, so nothing was added; make it writable with "
+                    f"`chmod u+w {shlex.quote(label)}` and run this again")
+    try:
+        with locked(path, LOCK_WAIT):
+            return log_session(args, path, label, minutes, note)
+    except Busy as busy:
+        return fail(f"{label}: another `inpublic log` held {busy.lock} for {LOCK_WAIT:g} seconds, so nothing was "
+                    "added; run this again when it is done")
+    except OSError as err:  # the lock file cannot be made: a read-only folder
+        return fail(f"{label}: cannot be locked for writing ({err.strerror or err}); nothing was added")
+
+
+def log_session(args: argparse.Namespace, path: Path, label: str, minutes: int, note: str | None) -> int:
+    """Read the plan, check the entry against it and write it with the entry (print it, for a dry run)."""
     text = read_plan_text(path, label)
     if text is None:
         return 1
@@ -99,12 +126,58 @@ def run_log(args: argparse.Namespace) -> int:
         print(f"{label}: would add {describe_entry(entry, resource)} at line {addition.first_line} "
               "(dry run: nothing written)")
         return 0
+    added = f"{label}: added {describe_entry(entry, resource)}"
     try:
-        write_atomically(path, addition.text)
+        with signals_raise_stopped():
+            write_atomically(path, addition.text)
+    except Stopped as stop:
+        with contextlib.suppress(OSError):
+            if path.read_bytes() == addition.text.encode("utf-8"):  # the signal came after the rename
+                print(added)
+                return fail(f"{label}: stopped by {stop.name} after writing", status=128 + stop.signum)
+        return fail(f"{label}: stopped by {stop.name} while writing, so nothing was added", status=128 + stop.signum)
     except OSError as err:
         return fail(f"{label}: cannot be written ({err.strerror or err}); nothing was added")
-    print(f"{label}: added {describe_entry(entry, resource)}")
+    print(added)
     return 0
+
+
+class Stopped(BaseException):
+    """SIGTERM, SIGHUP or SIGINT, raised where the program is, so that the cleanup on the way out runs."""
+
+    def __init__(self, signum: int) -> None:
+        self.signum = signum
+        self.name = signal.Signals(signum).name
+        super().__init__(self.name)
+
+
+@contextlib.contextmanager
+def signals_raise_stopped() -> Iterator[None]:
+    """While the block runs, SIGTERM, SIGHUP and SIGINT raise Stopped, so that a write removes its temporary file.
+
+    A signal the process ignores (SIGHUP under nohup) stays ignored, a second signal does not cut the cleanup short,
+    and the handlers from before are back afterwards. Only the main thread may set handlers: in another thread the
+    block runs with the signals as they are.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    raised: list[int] = []
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        if not raised:
+            raised.append(signum)
+            raise Stopped(signum)
+
+    before = {sig: signal.getsignal(sig) for sig in STOPPING}
+    try:
+        for sig, handler in before.items():
+            if handler != signal.SIG_IGN:
+                signal.signal(sig, stop)
+        yield
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, signal.SIG_DFL if handler is None else handler)
 
 
 def read_note(note: str | None) -> str | None:
@@ -141,6 +214,6 @@ def bad_argument(err: LogArgumentError) -> int:
     return 2
 
 
-def fail(message: str) -> int:
+def fail(message: str, status: int = 1) -> int:
     print(message, file=sys.stderr)
-    return 1
+    return status
