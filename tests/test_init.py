@@ -97,7 +97,22 @@ def test_an_existing_notes_repository_gets_only_what_is_missing(tmp_path: Path) 
         "(the publishing workflow sets SITE_URL)",
         "notes/index.md: put `<!-- inpublic:home -->` where your plan and deadlines should appear",
         ".gitignore: add `site/`, where `mkdocs build` writes the site",
+        ".gitignore: add `.*.lock` and `.*.tmp`, the lock and the unfinished writes that `inpublic log` leaves "
+        "beside the plan",
     )
+
+
+def test_the_gitignore_hides_what_inpublic_log_leaves_beside_the_plan(tmp_path: Path) -> None:
+    init_site(tmp_path, SETTINGS)
+    repo = GitRepo(tmp_path)
+    repo.commit("Start learning in public", "2026-11-22T10:00:00+01:00")
+    done = inpublic("log", "30m", "stat110", "--date", "2026-11-22", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / ".progress.yaml.lock").is_file()
+    assert repo.git("status", "--porcelain", "--ignored") == " M progress.yaml\n!! .progress.yaml.lock\n"
+    left = [".progress.yaml.lock", ".progress.yaml.3f9c01ab.tmp", "plans/.me.yaml.lock", "plans/.me.yaml.0b1c2d3e.tmp"]
+    assert repo.git("check-ignore", *left).splitlines() == left
+    assert "\n".join(init_site(tmp_path, SETTINGS).advice).count(".gitignore") == 0  # the starter's own is complete
 
 
 def test_a_second_run_changes_nothing_but_an_outdated_schema(tmp_path: Path) -> None:

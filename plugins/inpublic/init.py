@@ -24,6 +24,7 @@ WORKFLOW = ".github/workflows/pages.yml"
 FIRST_NOTE = "how-i-learn-in-public.md"
 SITE_URL = 'site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]'
 COMMITMENT_DAYS = 91  # the starter plan's deadline: thirteen weeks from today
+LEFT_BY_LOG = (".*.lock", ".*.tmp")  # the starter .gitignore's patterns for `inpublic log`'s lock and temporary files
 
 
 @dataclass(frozen=True)
@@ -156,6 +157,10 @@ def advice_for(target: Path, kept: list[str], docs_dir: str, version: str) -> tu
         out.append(f"requirements.txt: add `inpublic=={version}`, so that the publishing workflow installs it")
     if ".gitignore" in kept and not re.search(r"^/?site/?\s*$", text(".gitignore"), re.MULTILINE):
         out.append(".gitignore: add `site/`, where `mkdocs build` writes the site")
+    if ".gitignore" in kept and not all(re.search(rf"^{re.escape(p)}\s*$", text(".gitignore"), re.MULTILINE)
+                                        for p in LEFT_BY_LOG):
+        out.append(".gitignore: add `.*.lock` and `.*.tmp`, the lock and the unfinished writes that `inpublic log` "
+                   "leaves beside the plan")
     return tuple(out)
 
 
