@@ -159,10 +159,14 @@ def test_the_feed_files_depend_on_the_items_alone() -> None:
     assert f"<link>{SITE}</link>" in rss
     atom = files["atom.xml"].decode()
     assert "<updated>2026-11-10T12:00:00-05:00</updated>" in atom and "python-feedgen" not in atom
-    for name, version in (("feed.xml", "rss20"), ("atom.xml", "atom10")):
+    assert "<title>Ada's &amp;lt;notes&amp;gt; &amp;amp; ]]&amp;gt;</title>" in rss  # RSS titles are read as HTML
+    for name, version, kind in (("feed.xml", "rss20", "text/html"), ("atom.xml", "atom10", "text/plain")):
         parsed = feedparser.parse(files[name])
         assert parsed.bozo == 0 and parsed.version == version
-        assert parsed.feed.title == "Ada's <notes> & ]]>"
+        title = parsed.feed.title_detail
+        assert title.type == kind
+        assert (title.value if kind == "text/plain" else lxml.html.fromstring(title.value).text_content()) == (
+            "Ada's <notes> & ]]>")
     data = json.loads(files["feed.json"])
     assert data["version"] == "https://jsonfeed.org/version/1.1"
     assert [i["id"] for i in data["items"]] == [i.guid for i in items]

@@ -4,6 +4,7 @@ and no raw HTML from a commit message or the plan reaches a page."""
 from __future__ import annotations
 
 import json
+from html import escape as html_escape
 
 import feedparser
 import lxml.etree
@@ -20,6 +21,11 @@ CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 def evil(n: int) -> str:
     """A payload: tags, a script, an attribute breakout, an entity, quotes and a CDATA terminator."""
     return f'<b>x</b> <script>alert({n})</script> "><img src=x onerror=alert({n})> & &amp; \'q\' ]]> <![CDATA[c]]>'
+
+
+def as_text(html_text: str) -> str:
+    """What a reader shows of a piece of HTML."""
+    return str(lxml.html.fragment_fromstring(html_text, create_parent="div").text_content())
 
 
 def yaml(text: str) -> str:
@@ -90,12 +96,14 @@ def test_every_field_is_text_in_the_feeds_and_nothing_can_run(site: Build) -> No
         assert b"\x01" not in raw
         root = lxml.etree.fromstring(raw)
         texts = "".join(root.itertext())
+        if name == "feed.xml":  # RSS's titles and descriptions are HTML: a reader shows their text
+            texts += "".join(as_text(el.text or "") for el in root.iter("title", "description"))
         for payload in (NAME, COMMITMENT, REFLECTION):
             assert payload in texts, (name, payload)  # the learner's text comes back exactly
     rss = lxml.etree.fromstring((site.site / "feed.xml").read_bytes())
-    assert rss.findtext("./channel/title") == "Ada's <notes> & \"more\" ]]>"
+    assert as_text(rss.findtext("./channel/title")) == "Ada's <notes> & \"more\" ]]>"
     week = next(i for i in rss.iter("item") if i.findtext("guid").endswith("week/2026-W44"))
-    assert week.findtext("title").startswith(f"Week 44, 2026: {REFLECTION} (")
+    assert week.findtext("title").startswith(f"Week 44, 2026: {html_escape(REFLECTION, quote=False)} (")
     html = week.findtext(CONTENT)
     item = lxml.html.fragment_fromstring(html, create_parent="div")
     shown = item.text_content()

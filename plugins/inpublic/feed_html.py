@@ -3,8 +3,9 @@
 A feed reader shows an item away from the site, so a relative link or image there is broken
 (Guts/mkdocs-rss-plugin#263): every `href`, `src` and `srcset` is made absolute. Links in the learner's
 Markdown are resolved as MkDocs resolves them, from the file's place in the docs folder (`../limits.md` is
-the page `limits/`). Scripts, frames, forms, styles, event handlers and `javascript:` addresses are removed,
-so nothing a learner pasted, nor any commit message (which the templates escape anyway), can run in a reader.
+the page `limits/`). Then the whole item goes through `sanitise.clean_html`, the sanitiser the report pages
+use too, so nothing a learner pasted, nor any commit message (which the templates escape anyway), can run in a
+reader.
 """
 
 from __future__ import annotations
@@ -25,17 +26,14 @@ from markupsafe import Markup
 
 from .render import environment
 from .report_pages import ReportPage
+from .sanitise import clean_html
 from .weeks import CommitRef, NoteRef
 
 if TYPE_CHECKING:
     from .feed_items import CommitmentEvent
 
-DROPPED = frozenset({
-    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input", "button",
-    "textarea", "select", "option", "link", "meta", "base", "noscript", "template", "svg", "math", "title",
-})
 URL_ATTRIBUTES = ("href", "src", "poster", "cite", "background", "longdesc", "action")
-SCHEMES = frozenset({"http", "https", "mailto", "tel", "ftp"})
+SCHEMES = frozenset({"http", "https", "mailto", "tel"})  # the addresses sanitise.py keeps
 # characters XML 1.0 cannot carry: a commit message with one must not break the feed
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -145,7 +143,7 @@ def absolute_html(
     source: str | None = None,
     url_of: Callable[[str], str] | None = None,
 ) -> str:
-    """`html` sanitised, with every link and image absolute.
+    """`html` with every link and image absolute, and sanitised (`sanitise.clean_html`).
 
     Without `source`, links are relative to the page at `page_url` (HTML that MkDocs rendered). With it, they
     are relative to the Markdown file `source` in the docs folder, as the learner wrote them: `../limits.md`
@@ -161,16 +159,12 @@ def absolute_html(
     for element in list(root.iter()):
         if element is root or element.getparent() is None:
             continue
-        if not isinstance(element.tag, str) or element.tag.lower() in DROPPED or "headerlink" in (
-            element.get("class") or ""
-        ).split():
-            _drop(element)
+        if not isinstance(element.tag, str) or "headerlink" in (element.get("class") or "").split():
+            _drop(element)  # a comment, or the permalink of a heading: noise in a reader
             continue
         for name in list(element.attrib):
             lower = name.lower()
-            if lower.startswith("on") or lower in ("style", "srcdoc", "formaction") or ":" in lower:
-                del element.attrib[name]
-            elif lower in URL_ATTRIBUTES:
+            if lower in URL_ATTRIBUTES:
                 url = resolve(element.attrib[name])
                 if url is None:
                     del element.attrib[name]
@@ -179,7 +173,7 @@ def absolute_html(
             elif lower == "srcset":
                 element.attrib[name] = _srcset(element.attrib[name], resolve)
     out = str(lxml.html.tostring(root, encoding="unicode"))
-    return out.removeprefix("<div>").removesuffix("</div>")
+    return clean_html(out.removeprefix("<div>").removesuffix("</div>"))  # last: what it writes is what goes out
 
 
 def _drop(element: lxml.html.HtmlElement) -> None:

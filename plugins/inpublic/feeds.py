@@ -4,11 +4,18 @@ The only module that knows feedgen, so it could be replaced. The output depends 
 `lastBuildDate` and `updated` are its newest item's date (feedgen's default is the build time), the generator
 carries no version, and every string is cleared of characters XML cannot hold. Two builds of the same commit
 give the same bytes.
+
+What a reader takes for HTML is HTML: `content_html` (sanitised by `sanitise.clean_html`) everywhere, and in RSS
+the titles and descriptions too, because readers render those as HTML whatever the specification says; there the
+learner's text is escaped (`<` as `&lt;`), so "June <img ...>" is shown as typed. Atom's titles and summaries
+are plain text (no `type`: Atom's default is text), and so are JSON Feed's `title` and `summary`: they carry
+the text as it is.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -50,8 +57,9 @@ def _generator(channel: Channel, items: Sequence[FeedItem], name: str) -> FeedGe
     fg = FeedGenerator()
     fg.load_extension("dc", atom=False, rss=True)
     fg.id(xml_text(channel.id))
-    fg.title(xml_text(channel.title))
-    fg.subtitle(xml_text(channel.description))  # also RSS's description
+    text = _html_text if name == RSS else xml_text  # RSS's titles and descriptions are read as HTML
+    fg.title(text(channel.title))
+    fg.subtitle(text(channel.description))  # also RSS's description
     fg.link(href=channel.site_url + name, rel="self", type=TYPES[name])
     fg.link(href=channel.site_url, rel="alternate")  # last: feedgen makes the last link RSS's <link>
     fg.author({"name": xml_text(channel.author)})
@@ -63,10 +71,10 @@ def _generator(channel: Channel, items: Sequence[FeedItem], name: str) -> FeedGe
         entry = fg.add_entry(order="append")
         entry.id(item.guid)
         entry.guid(item.guid, permalink=False)
-        entry.title(xml_text(item.title))
+        entry.title(text(item.title))
         entry.link(href=item.url, rel="alternate")
         entry.content(xml_text(item.content_html), type="html")
-        entry.summary(xml_text(item.summary))  # RSS description; content goes to content:encoded
+        entry.summary(text(item.summary))  # RSS description; content goes to content:encoded
         entry.published(item.published)
         entry.updated(item.updated)
         entry.author({"name": xml_text(item.author)})
@@ -74,6 +82,11 @@ def _generator(channel: Channel, items: Sequence[FeedItem], name: str) -> FeedGe
         for category in item.categories:
             entry.category(term=xml_text(category.term), label=xml_text(category.label))
     return fg
+
+
+def _html_text(text: str) -> str:
+    """Plain text as HTML that shows it: '<', '>' and '&' escaped."""
+    return html.escape(xml_text(text), quote=False)
 
 
 def json_feed(channel: Channel, items: Sequence[FeedItem]) -> bytes:

@@ -26,6 +26,7 @@ from .privacy import Privacy, public_plan
 from .problems import PlanError
 from .render import markdown_text, render_home, render_note_dates
 from .report_pages import report_pages
+from .sanitise import clean_html
 from .site_content import SiteContent, reflection_slugs, site_content
 from .weeks import Sources
 
@@ -133,6 +134,8 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.pages[page.file.src_uri] = page.url  # the pages built, for links in the feeds
+        if page.file.src_uri in self.content.sanitised:  # a report with the learner's own HTML in it
+            html = clean_html(html)
         if self.feeds is not None and page.file.src_uri.startswith(self.blog_dirs):
             self.posts.append(BlogPost(page.file.src_uri, page.canonical_url or "", page.title or "", page.meta, html))
         return html

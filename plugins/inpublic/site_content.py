@@ -39,6 +39,9 @@ class SiteContent:
     reports: tuple[WeekReport, ...] = ()
     commitments: tuple[CommitmentStatus, ...] = ()  # current ones by due date, then withdrawn
     rhythm: HomeRhythm | None = None  # the home page's heatmap, streaks and reviews due
+    # generated pages that hold HTML the learner wrote (a report with its reflection): the adapter passes
+    # what the engine rendered of them through sanitise.clean_html
+    sanitised: frozenset[str] = frozenset()
 
 
 def reflection_slugs(src_uris: list[str]) -> dict[str, str]:
@@ -89,4 +92,5 @@ def site_content(
     shown = {r.slug for r in reports}
     replaced = frozenset(f"{REPORTS_DIR}/{slug}.md" for slug in reflections if slug in shown)
     files.extend(GeneratedFile(uri, text, in_nav=in_nav) for uri, text, in_nav in days.files)
-    return SiteContent(tuple(files) + promises, replaced, dates, reports, promised.statuses, days.home)
+    sanitised = frozenset(page.src_uri for page in pages if page.reflection is not None)
+    return SiteContent(tuple(files) + promises, replaced, dates, reports, promised.statuses, days.home, sanitised)
