@@ -210,6 +210,28 @@ def test_many_commits_in_the_same_second_keep_their_order(repo: GitRepo) -> None
     assert all(c.parents == (p.sha,) for p, c in zip(history.commits, history.commits[1:]))
 
 
+def test_the_private_marker_in_a_message_body_is_read_in_the_same_pass(repo: GitRepo) -> None:
+    # bodies hold anything but NUL: the log's own separators, newlines, lines that look like name-status output
+    repo.write("docs/a.md", "# A\n")
+    repo.commit("Add a\n\nA body with \x1f and \x1e, and lines like\nM\tdocs/b.md\n\x1eR100\n\n", T0)
+    repo.write("docs/a.md", "# A\n\nmore\n")
+    repo.commit("Update limits\n\nThe salary talk went badly.\nKeep this [Private], please.\n",
+                "2024-03-02T09:00:00+01:00")
+    repo.write("docs/b.md", "# B\n")
+    repo.commit("Add b [private]", "2024-03-03T09:00:00+01:00")
+    repo.write("docs/b.md", "# B\n\nmore\n")
+    repo.commit("Add more to b\n\n#hide", "2024-03-04T09:00:00+01:00")
+
+    history = read_history(repo.root)
+
+    assert [c.message for c in history.commits] == ["Add a", "Update limits", "Add b [private]", "Add more to b"]
+    assert [c.private for c in history.commits] == [False, True, True, False]
+    assert changes(history) == [(FileChange("A", "docs/a.md"),), (FileChange("M", "docs/a.md"),),
+                                (FileChange("A", "docs/b.md"),), (FileChange("M", "docs/b.md"),)]
+    assert [c.private for c in read_history(repo.root, private_marker="#HIDE").commits] == [False] * 3 + [True]
+    assert [c.private for c in read_history(repo.root, private_marker="").commits] == [False] * 4
+
+
 def test_empty_repository_gives_empty_history(repo: GitRepo) -> None:
     assert read_history(repo.root) == History(commits=(), head=None, shallow=False)
     assert note_dates(read_history(repo.root), ["a.md"]) == {}

@@ -492,7 +492,7 @@ def test_private_commit_marker() -> None:
     privacy = Privacy()
     assert privacy.is_private_commit("[private] notes on my manager")
     assert privacy.is_private_commit("Fix typo [PRIVATE]")
-    assert not privacy.is_private_commit("Fix typo\n\n[private] in the body only")
+    assert privacy.is_private_commit("Fix typo\n\n[private] in the body only")
     assert not privacy.is_private_commit("private matters")
     assert Privacy(marker="#hide").is_private_commit("tweak #HIDE")
     assert not Privacy(paths=()).is_private_path("private/a.md")

@@ -7,9 +7,9 @@
 - A *visible touch* of a public note is a commit's change to it made by a commit that is not
   marked private, while the note's path was not private (edits of a draft kept under ``private/``
   stay hidden after it is published; its publication counts as a change).
-- A *counted commit* is a commit that is not a merge, whose subject does not carry the privacy
-  marker, and that changes the plan file or makes a visible touch of a public note (adding,
-  editing, renaming or deleting it).
+- A *counted commit* is a commit that is not a merge, whose message (subject or body) does not
+  carry the privacy marker, and that changes the plan file or makes a visible touch of a public
+  note (adding, editing, renaming or deleting it).
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def is_public_note(path: str, notes_dir: str, privacy: Privacy) -> bool:
 
 def public_lives(history: History, notes_dir: str, privacy: Privacy) -> tuple[NoteLife, ...]:
     """The public notes, each with its visible touches only; notes left without any are dropped."""
-    hidden = {c.sha for c in history.commits if privacy.is_private_commit(c.message)}
+    hidden = {c.sha for c in history.commits if privacy.hides(c)}
     out: list[NoteLife] = []
     for life in note_lives(history):
         if not is_public_note(life.path, notes_dir, privacy):
@@ -66,7 +66,7 @@ def counted_commits(
         c
         for c in history.commits
         if not c.is_merge
-        and not privacy.is_private_commit(c.message)
+        and not privacy.hides(c)
         and (c.sha in touching_notes or any(_touches_file(ch, plan_path) for ch in c.changes))
     )
 

@@ -127,8 +127,8 @@ def read_commit_days(root: Path | None, site: Site) -> list[dt.date] | None:
     if root is None:
         return None
     try:
-        history = read_history(root)
         options = site.options
+        history = read_history(root, options.privacy.marker)
         sources = Sources(repo_relative(root, options.docs_dir), repo_relative(root, options.plan_path), {},
                           options.privacy)
     except HistoryError:

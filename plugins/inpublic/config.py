@@ -19,7 +19,8 @@ class InpublicConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs types n
     """Glob patterns of published pages that are not study notes (a home, an about page, documentation):
     changes to them are not counted in the reports, and they carry no git dates."""
     private_marker = opt.Type(str, default="[private]")
-    """Commits whose message contains this text are left out of every report and feed."""
+    """Commits whose message contains this text, in its subject or its body, in any letter case, are left out of
+    every report, count, note date and feed."""
     reports = opt.Type(bool, default=True)
     """Weekly reports at reports/YYYY-Www/, their index at reports/ and their figures at reports/weeks.json."""
     note_dates = opt.Type(bool, default=True)

@@ -13,13 +13,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from inpublic.model import Commit, FileChange, History
+from inpublic.privacy import MARKER, carries_marker
 
 if TYPE_CHECKING:
     import git
 
 _RECORD = "\x1e"  # starts each commit header
 _FIELD = "\x1f"  # separates the header's fields
-_FORMAT = _RECORD + _FIELD.join(["%H", "%P", "%an", "%aI", "%cI", "%s"]).replace(_FIELD, "%x1f")
+# Fields git writes itself first; then the learner's text, whose last field, the body, may hold anything but NUL
+# (newlines, these separators...): only the private marker is looked for in it, and the body is not kept.
+_FORMAT = _RECORD + _FIELD.join(["%H", "%P", "%aI", "%cI", "%an", "%s", "%b"]).replace(_FIELD, "%x1f")
 _STATUS = re.compile(r"[ACDMRTUXB][0-9]*")
 _TWO_PATHS = ("R", "C")
 _NO_GIT = "git is not installed (or not on PATH): install git to read your notes' history"
@@ -75,7 +78,7 @@ def head_sha(repo_dir: Path) -> str | None:
     return None
 
 
-def read_history(repo_dir: Path) -> History:
+def read_history(repo_dir: Path, private_marker: str = MARKER) -> History:
     """Every commit reachable from HEAD, oldest first, with the paths each one changed.
 
     ``repo_dir`` may be any folder inside the working tree. Paths are relative to the
@@ -84,13 +87,17 @@ def read_history(repo_dir: Path) -> History:
     ``-m``/``--cc``): the commits on the merged branch already carry those changes. A
     repository without commits gives an empty ``History`` with ``head=None``; a detached
     HEAD is read like any other.
+
+    A commit is ``private`` when ``private_marker`` (the site's, see ``Privacy``) is anywhere in its
+    message, its body included; the body is read in the same pass and dropped, so it costs no memory
+    and cannot reach a page.
     """
     with _open_repo(repo_dir) as repo:
         head, shallow = head_of(repo, repo_dir)
         if head is None:
             return History(commits=(), head=None, shallow=shallow)
         # newest first from git, reversed here: `--reverse` with `--date-order` makes git five times slower
-        commits = tuple(reversed(list(_parse_log(_log_tokens(repo, head)))))
+        commits = tuple(reversed(list(_parse_log(_log_tokens(repo, head), private_marker))))
     return History(commits=commits, head=head, shallow=shallow)
 
 
@@ -199,7 +206,7 @@ def _first_line(stderr: str | bytes | None) -> str:
     return next((ln for ln in lines if ln), "no error message")
 
 
-def _parse_log(fields: Iterable[str]) -> Iterator[Commit]:
+def _parse_log(fields: Iterable[str], private_marker: str = MARKER) -> Iterator[Commit]:
     """Parse ``git log -z --name-status`` output: header, then status/path tokens, per commit."""
     tokens = iter(fields)
     header: str | None = None
@@ -207,7 +214,7 @@ def _parse_log(fields: Iterable[str]) -> Iterator[Commit]:
     for token in tokens:
         if token.startswith(_RECORD):
             if header is not None:
-                yield _commit(header, changes)
+                yield _commit(header, changes, private_marker)
             header, changes = token[1:], []
             continue
         status = token.lstrip("\n")
@@ -221,18 +228,20 @@ def _parse_log(fields: Iterable[str]) -> Iterator[Commit]:
         else:
             changes.append(FileChange(status[0], first))
     if header is not None:
-        yield _commit(header, changes)
+        yield _commit(header, changes, private_marker)
 
 
-def _commit(header: str, changes: list[FileChange]) -> Commit:
-    sha, parents, author, authored, committed, subject = header.split(_FIELD, 5)
+def _commit(header: str, changes: list[FileChange], private_marker: str) -> Commit:
+    sha, parents, authored, committed, learners = header.split(_FIELD, 4)
+    author, _, text = learners.partition(_FIELD)  # text: the subject, then the body, with whatever they hold
     parent_shas = tuple(parents.split())
     return Commit(
         sha=sha,
         author=author,
         authored=dt.datetime.fromisoformat(authored),
         committed=dt.datetime.fromisoformat(committed),
-        message=subject,
+        message=text.partition(_FIELD)[0],
         parents=parent_shas,
         changes=() if len(parent_shas) > 1 else tuple(changes),
+        private=carries_marker(text, private_marker),
     )

@@ -121,6 +121,7 @@ class Commit:
     message: str  # the subject line
     parents: tuple[str, ...]
     changes: tuple[FileChange, ...] = field(default=())
+    private: bool = False  # the private marker is somewhere in its message (subject or body), as it was read
 
     @property
     def is_merge(self) -> bool:

@@ -7,7 +7,7 @@ weekly reports both read its result.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from dataclasses import dataclass
 
 from inpublic.model import Commit, FileChange, History
@@ -42,7 +42,7 @@ class NoteLife:
     touches: tuple[Touch, ...]  # in history order; one per commit
 
 
-def note_dates(history: History, paths: Iterable[str]) -> dict[str, NoteDates]:
+def note_dates(history: History, paths: Iterable[str], hidden: Set[str] = frozenset()) -> dict[str, NoteDates]:
     """Creation and update dates of the notes at ``paths`` (repository-relative POSIX paths).
 
     Walks the commits oldest to newest, following each file's identity across renames
@@ -51,9 +51,12 @@ def note_dates(history: History, paths: Iterable[str]) -> dict[str, NoteDates]:
     and ``updated`` the latest among the commits that touched the note, renames
     included. Merge commits carry no changes. Paths git never saw, or whose file is
     deleted at HEAD, are absent from the result.
+
+    The commits in ``hidden`` (marked private) date nothing: a note only they touched has no dates.
     """
     alive = {life.path: life for life in note_lives(history) if life.alive}
-    return {path: _dates(alive[path]) for path in paths if path in alive}
+    found = {path: _dates(alive[path], hidden) for path in paths if path in alive}
+    return {path: dates for path, dates in found.items() if dates is not None}
 
 
 def note_lives(history: History) -> tuple[NoteLife, ...]:
@@ -89,10 +92,13 @@ def _add(touches: list[Touch], touch: Touch) -> list[Touch]:
     return touches if touches and touches[-1].sha == touch.sha else [*touches, touch]
 
 
-def _dates(life: NoteLife) -> NoteDates:
+def _dates(life: NoteLife, hidden: Set[str]) -> NoteDates | None:
+    touches = [t for t in life.touches if t.sha not in hidden]
+    if not touches:
+        return None
     return NoteDates(
         path=life.path,
-        created=min(life.touches, key=lambda t: t.date).date,
-        updated=max(life.touches, key=lambda t: t.date).date,
-        commits=tuple(t.sha for t in life.touches),
+        created=min(t.date for t in touches),
+        updated=max(t.date for t in touches),
+        commits=tuple(t.sha for t in touches),
     )

@@ -59,8 +59,9 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):
         self.plan: Plan = public_plan(plan)
         self.today = build_date(plan.learner.timezone)
         self.head = head_sha(project)
-        self.history, self.root, self.plan_history = self.memo("histories", self.head or object(),
-                                                               lambda: self.histories(project))
+        self.privacy = Privacy(tuple(self.config.private), self.config.private_marker, tuple(self.config.not_notes))
+        self.history, self.root, self.plan_history = self.memo(
+            "histories", (self.head or object(), self.privacy.marker), lambda: self.histories(project))
         if self.history.shallow:
             log.warning(f"{SHALLOW}.")
         self.content = SiteContent()
@@ -74,11 +75,11 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):
 
     def histories(self, project: Path) -> tuple[History, Path | None, PlanHistory]:
         """The git history and the plan's history."""
-        history, root = load_history(project)
+        history, root = load_history(project, self.privacy.marker)
         return history, root, load_plan_history(root, self.plan_path)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        privacy = Privacy(tuple(self.config.private), self.config.private_marker, tuple(self.config.not_notes))
+        privacy = self.privacy
         for file in [f for f in files if privacy.is_private_path(f.src_uri)]:
             files.remove(file)
         notes = {f.src_uri: Path(f.abs_src_path) for f in files.documentation_pages() if f.abs_src_path}

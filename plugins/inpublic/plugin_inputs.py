@@ -56,11 +56,11 @@ def build_date(timezone: str) -> dt.date:
         raise PluginError(f"inpublic: {err}") from None
 
 
-def load_history(project: Path) -> tuple[History, Path | None]:
+def load_history(project: Path, private_marker: str) -> tuple[History, Path | None]:
     """The history of the repository holding the site, or an empty one with a warning saying why."""
     try:
         root = repo_root(project)
-        history = read_history(root)
+        history = read_history(root, private_marker)
     except HistoryError as err:
         log.warning(f"{err}. The weekly reports and note dates need the git history.")
         return History((), None), None

@@ -7,7 +7,9 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .model import Plan
+from .model import Commit, Plan
+
+MARKER = "[private]"  # the default private marker of a commit's message
 
 
 def public_plan(plan: Plan) -> Plan:
@@ -27,11 +29,11 @@ class Privacy:
     ``**`` matches across folders (``private/**`` matches ``private/a.md`` and ``private/x/y.md``,
     ``**/draft.md`` matches ``draft.md`` and ``a/b/draft.md``), ``*`` matches within one folder
     and ``?`` one character other than ``/``. A commit is private when ``marker`` appears anywhere
-    in its subject line, in any letter case.
+    in its message, subject or body, in any letter case.
     """
 
     paths: tuple[str, ...] = ("private/**",)
-    marker: str = "[private]"
+    marker: str = MARKER
     not_notes: tuple[str, ...] = ("index.md", "reports/**", "blog/**")  # published pages that are not study notes
 
     def is_note(self, src_uri: str) -> bool:
@@ -42,8 +44,18 @@ class Privacy:
         return any(glob_regex(pattern).fullmatch(src_uri) for pattern in self.paths)
 
     def is_private_commit(self, message: str) -> bool:
-        subject = message.split("\n", 1)[0]
-        return bool(self.marker) and self.marker.casefold() in subject.casefold()
+        """Whether a commit message (its subject, its body, or both) carries the marker."""
+        return carries_marker(message, self.marker)
+
+    def hides(self, commit: Commit) -> bool:
+        """Whether a commit stays off the site: the marker in its subject, or in its body (``Commit.private``,
+        judged when the history was read, which keeps no body)."""
+        return commit.private or self.is_private_commit(commit.message)
+
+
+def carries_marker(text: str, marker: str) -> bool:
+    """Whether ``marker`` appears anywhere in ``text``, in any letter case (never, for an empty marker)."""
+    return bool(marker) and marker.casefold() in text.casefold()
 
 
 @lru_cache(maxsize=64)

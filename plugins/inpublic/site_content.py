@@ -68,7 +68,8 @@ def site_content(
     if with_note_dates:
         prefix = f"{sources.notes_dir}/" if sources.notes_dir else ""
         repo_paths = {prefix + uri: uri for uri in sources.titles}
-        dates = {repo_paths[path]: d for path, d in note_dates(history, repo_paths).items()}
+        hidden = {c.sha for c in history.commits if sources.privacy.hides(c)}
+        dates = {repo_paths[path]: d for path, d in note_dates(history, repo_paths, hidden).items()}
     promised = commitments_output(plan, plan_history or PlanHistory(), today, site_url=site_url,
                                   history_incomplete=history_incomplete)
     promises = tuple(GeneratedFile(uri, text, in_nav=in_nav) for uri, text, in_nav in promised.files)

@@ -5,10 +5,10 @@ is one report per week from the week of the first activity through the week cont
 weeks without activity included; the week containing today is marked incomplete.
 
 - A commit counts for a week when it is not a merge, its AUTHOR date, in the learner's time zone,
-  falls in that week, its subject line does not carry the privacy marker, and it changes the plan
-  file or a public note: a ``.md`` file under the docs folder whose docs-relative path is not
-  private, followed across renames (a rename is a change of the note). Commits that touch only
-  other files (mkdocs.yml, workflows, README, private notes) do not count.
+  falls in that week, its message (subject or body) does not carry the privacy marker, and it
+  changes the plan file or a public note: a ``.md`` file under the docs folder whose docs-relative
+  path is not private, followed across renames (a rename is a change of the note). Commits that
+  touch only other files (mkdocs.yml, workflows, README, private notes) do not count.
 - Privacy is judged by where a note is now: a note that is private at HEAD (or was private when
   it was deleted) never appears, not even in the weeks before it moved. Changes made while a
   note's path was private, or in commits marked private, are not shown either.
