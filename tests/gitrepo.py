@@ -80,16 +80,18 @@ class GitRepo:
         *,
         author: str = NAME,
         encoding: str | None = None,
+        committed: str | None = None,
     ) -> str:
         """Stage everything and commit at ``when`` (ISO 8601 with offset); return the sha.
 
-        ``message`` as bytes is written verbatim; ``encoding`` sets i18n.commitEncoding.
+        ``message`` as bytes is written verbatim; ``encoding`` sets i18n.commitEncoding; ``committed`` gives the
+        committer a date of its own (by default the author's).
         """
         raw = message if isinstance(message, bytes) else message.encode(encoding or "utf-8")
         msg_file = self.root / ".git" / "TEST_COMMIT_MSG"
         msg_file.write_bytes(raw)
         self.git("add", "-A")
-        env = git_env(GIT_AUTHOR_NAME=author, GIT_AUTHOR_DATE=when, GIT_COMMITTER_DATE=when)
+        env = git_env(GIT_AUTHOR_NAME=author, GIT_AUTHOR_DATE=when, GIT_COMMITTER_DATE=committed or when)
         enc = ["-c", f"i18n.commitEncoding={encoding}"] if encoding else []
         self.git(*enc, "commit", "-q", "--allow-empty", "-F", str(msg_file), env=env)
         return self.head()

@@ -1,5 +1,5 @@
 """What the site says happened is what `git log` says happened: real builds of a learner's repository with a
-private marker in a commit's body.
+private marker in a commit's body, nothing committed yet, and commits dated after today.
 
 Each case is compared with the build of the plain history (feedsites.make_learner), today being the run's fixed
 day (Sunday 22 November 2026, tests/conftest.py)."""
@@ -14,7 +14,8 @@ import feedparser
 import pytest
 from feedsites import build_at, make_learner
 from gitrepo import GitRepo
-from sites import Build
+from inpublic.cli import main
+from sites import MINIMAL_CONFIG, MINIMAL_PLAN, Build
 
 FEEDS = ("feed.xml", "atom.xml", "feed.json")
 
@@ -71,3 +72,83 @@ def test_a_commit_marked_private_in_its_body_is_nowhere_on_the_site(learner: Git
     assert dates_line(built, "limits/index.html") == dates_line(full, "limits/index.html")  # no date
     for name in FEEDS:
         assert built.page(name) == full.page(name), name
+
+
+# --- 11: nothing committed yet -----------------------------------------------------------------
+
+
+@pytest.fixture
+def uncommitted(tmp_path: Path) -> GitRepo:
+    repo = GitRepo(tmp_path / "repo")
+    repo.write("mkdocs.yml", MINIMAL_CONFIG)
+    repo.write("progress.yaml", MINIMAL_PLAN)
+    repo.write("docs/limits.md", "# Limits\n\nWhat a limit is.\n")
+    return repo
+
+
+def test_a_repository_with_nothing_committed_fails_a_strict_build_and_says_to_commit(uncommitted: GitRepo,
+                                                                                      tmp_path: Path) -> None:
+    strict = build_at(uncommitted.root, tmp_path / "strict")
+    assert strict.returncode == 1, strict.output
+    assert "nothing is committed yet" in strict.output
+    assert "`git add -A && git commit" in strict.output
+    lenient = build_at(uncommitted.root, tmp_path / "lenient", strict=False)
+    assert lenient.returncode == 0, lenient.output
+    assert "nothing is committed yet" in lenient.output
+
+
+def test_status_says_nothing_is_committed_yet(uncommitted: GitRepo, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["status", "-f", str(uncommitted.root / "mkdocs.yml")]) == 0
+    err = capsys.readouterr().err
+    assert "nothing is committed yet" in err and "`git add -A && git commit" in err
+
+
+# --- 12: commits dated after today -------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def ahead(learner: GitRepo, tmp_path_factory: pytest.TempPathFactory) -> tuple[GitRepo, list[str]]:
+    """The learner's repository with a note written on a computer whose clock said March 2027, and an edit
+    authored on 20 November but committed in January 2027 (a rebase on a wrong clock)."""
+    repo = GitRepo.clone(learner, tmp_path_factory.mktemp("ahead") / "repo")
+    repo.write("docs/series.md", "# Series\n\nSums that go on.\n")
+    first = repo.commit("Notes on series", "2027-03-01T20:00:00-05:00")
+    repo.write("docs/limits.md", "# Limits\n\nThird go.\n\n![A sketch](img/limits.png)\n")
+    second = repo.commit("Limits again", "2026-11-20T20:00:00-05:00", committed="2027-01-05T09:00:00-05:00")
+    return repo, [first, second]
+
+
+def test_commits_dated_after_today_fail_a_strict_build_with_one_warning_naming_them(ahead, tmp_path: Path) -> None:
+    repo, shas = ahead
+    strict = build_at(repo.root, tmp_path / "site")
+    assert strict.returncode == 1
+    warnings = [line for line in strict.output.splitlines() if "dated after today" in line]
+    assert len(warnings) == 1, strict.output
+    assert "2 commits are dated after today (2026-11-22)" in warnings[0]
+    assert f"{shas[0][:7]} (2027-03-01)" in warnings[0] and f"{shas[1][:7]} (2027-01-05)" in warnings[0]
+    assert "check the computer's clock or the commit dates" in warnings[0]
+
+
+def test_commits_dated_after_today_count_for_nothing_until_then(ahead, full: Build, tmp_path: Path) -> None:
+    repo, shas = ahead
+    built = build_at(repo.root, tmp_path / "site", strict=False)
+    assert built.returncode == 0, built.output
+    assert dates_line(built, "series/index.html") == ""  # not "First written 1 March 2027"
+    assert "2027" not in dates_line(built, "limits/index.html")
+    assert dates_line(built, "limits/index.html") == dates_line(full, "limits/index.html")
+    assert built.page("reports/weeks.json") == full.page("reports/weeks.json")  # no commit, no active day, no week
+    for name in FEEDS:
+        assert built.page(name) == full.page(name), name
+    text = every_text(built)
+    assert not any(sha[:7] in text for sha in shas)
+
+
+def test_status_leaves_out_commits_dated_after_today_and_says_so(ahead, learner: GitRepo,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    repo, shas = ahead
+    assert main(["status", "-f", str(learner.root / "mkdocs.yml")]) == 0
+    before = capsys.readouterr()
+    assert main(["status", "-f", str(repo.root / "mkdocs.yml")]) == 0
+    after = capsys.readouterr()
+    assert after.out == before.out
+    assert "2 commits are dated after today (2026-11-22)" in after.err and shas[0][:7] in after.err

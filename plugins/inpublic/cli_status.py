@@ -10,8 +10,10 @@ import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .activity import may_count
 from .commitments import commitment_statuses
 from .history import HistoryError, read_history, repo_relative, repo_root
+from .history_limits import NOTHING_COMMITTED, future_warning, history_as_of, plan_history_as_of
 from .model import Plan, PlanHistory
 from .plan import load_plan
 from .plan_history import read_plan_history
@@ -74,8 +76,9 @@ def run_status(args: argparse.Namespace) -> int:
         return found
     site, today = found
     root = git_root(site.options.plan_path.parent)
-    commit_days = read_commit_days(root, site)
-    statuses = commitment_statuses(site.plan, read_plans(root, site.options.plan_path), today)
+    commit_days = read_commit_days(root, site, today)
+    plans = plan_history_as_of(read_plans(root, site.options.plan_path), today, site.plan.learner.timezone)
+    statuses = commitment_statuses(site.plan, plans, today)
     due = sum(1 for r in review_schedule(site.plan, today) if r.status == OPEN) if site.options.reviews else None
     view = status_view(site.plan, today, commit_days, statuses, due)
     print(format_status(view, colour=use_colour()), end="")
@@ -122,18 +125,26 @@ def git_root(folder: Path) -> Path | None:
         return None
 
 
-def read_commit_days(root: Path | None, site: Site) -> list[dt.date] | None:
-    """One day per counted commit, as the site counts them; None when there is no readable history."""
+def read_commit_days(root: Path | None, site: Site, today: dt.date) -> list[dt.date] | None:
+    """One day per counted commit, as the site counts them on `today`; None when there is no readable history.
+
+    What the site's build warns of is said on stderr: nothing committed yet, commits dated after today."""
     if root is None:
         return None
+    options, timezone = site.options, site.plan.learner.timezone
     try:
-        options = site.options
         history = read_history(root, options.privacy.marker)
         sources = Sources(repo_relative(root, options.docs_dir), repo_relative(root, options.plan_path), {},
                           options.privacy)
     except HistoryError:
         return None
-    return history_commit_days(history, sources, site.plan.learner.timezone)
+    if history.head is None:
+        print(f"inpublic: {NOTHING_COMMITTED}.", file=sys.stderr)
+    history, later = history_as_of(history, today, timezone)
+    named = [c for c in later if may_count(c, sources.notes_dir, sources.plan_path, options.privacy)]
+    if named:
+        print(f"inpublic: {future_warning(named, today, timezone)}.", file=sys.stderr)
+    return history_commit_days(history, sources, timezone)
 
 
 def read_plans(root: Path | None, plan_path: Path) -> PlanHistory:

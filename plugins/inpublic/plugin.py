@@ -14,6 +14,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
 
 from . import site_feeds as feeds
+from .activity import may_count
 from .config import HOME_MARKER, InpublicConfig
 from .feed_items import BlogPost
 from .history import head_sha, repo_relative
@@ -21,7 +22,7 @@ from .home import home_view
 from .markdown_files import read_markdown, read_titles
 from .model import History, Plan, PlanHistory
 from .plan import load_plan
-from .plugin_inputs import SHALLOW, build_date, load_history, load_plan_history, read_bytes, setup_feeds
+from .plugin_inputs import as_of, build_date, load_history, load_plan_history, read_bytes, setup_feeds
 from .privacy import Privacy, public_plan
 from .problems import PlanError
 from .render import markdown_text, render_home, render_note_dates
@@ -60,10 +61,13 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):
         self.today = build_date(plan.learner.timezone)
         self.head = head_sha(project)
         self.privacy = Privacy(tuple(self.config.private), self.config.private_marker, tuple(self.config.not_notes))
-        self.history, self.root, self.plan_history = self.memo(
-            "histories", (self.head or object(), self.privacy.marker), lambda: self.histories(project))
-        if self.history.shallow:
-            log.warning(f"{SHALLOW}.")
+        history, self.root, plan_history = self.memo("histories", (self.head or object(), self.privacy.marker),
+                                                     lambda: self.histories(project))
+        self.notes_dir = repo_relative(self.root, Path(config.docs_dir)) if self.root else ""
+        self.plan_in_repo = repo_relative(self.root, self.plan_path) if self.root else self.config.plan
+        self.history, self.plan_history = as_of(  # every later step sees the histories as they stand today
+            history, plan_history, self.root, self.today, plan.learner.timezone,
+            lambda c: may_count(c, self.notes_dir, self.plan_in_repo, self.privacy))
         self.content = SiteContent()
         self.feeds = setup_feeds(self.config, config, self.plan)  # None: no feeds in this build
         self.posts: list[BlogPost] = []
@@ -86,8 +90,8 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):
         slugs = reflection_slugs(list(notes))
         self.reflections = {slug: read_markdown(notes[uri]) for uri, slug in slugs.items()}
         self.sources = sources = Sources(
-            notes_dir=repo_relative(self.root, Path(config.docs_dir)) if self.root else "",
-            plan_path=repo_relative(self.root, self.plan_path) if self.root else self.config.plan,
+            notes_dir=self.notes_dir,
+            plan_path=self.plan_in_repo,
             titles=read_titles({uri: path for uri, path in notes.items() if privacy.is_note(uri)}),
             privacy=privacy,
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -13,7 +14,8 @@ from . import site_feeds as feeds
 from .config import InpublicConfig
 from .feed_items import FeedIdError
 from .history import HistoryError, read_history, repo_relative, repo_root
-from .model import History, Plan, PlanHistory
+from .history_limits import NOTHING_COMMITTED, future_warning, history_as_of, plan_history_as_of
+from .model import Commit, History, Plan, PlanHistory
 from .plan_history import read_plan_history
 from .today import TodayError, learner_today
 
@@ -65,6 +67,21 @@ def load_history(project: Path, private_marker: str) -> tuple[History, Path | No
         log.warning(f"{err}. The weekly reports and note dates need the git history.")
         return History((), None), None
     return history, root
+
+
+def as_of(history: History, plan_history: PlanHistory, root: Path | None, today: dt.date, timezone: str,
+          counts: Callable[[Commit], bool]) -> tuple[History, PlanHistory]:
+    """The histories as they stand on `today`, after a warning for each thing that makes them wrong: a shallow
+    clone, nothing committed yet, and the commits dated after today that would count (`counts`)."""
+    if history.shallow:
+        log.warning(f"{SHALLOW}.")
+    if root is not None and history.head is None:
+        log.warning(f"{NOTHING_COMMITTED}.")
+    history, later = history_as_of(history, today, timezone)
+    named = [c for c in later if counts(c)]
+    if named:
+        log.warning(f"{future_warning(named, today, timezone)}.")
+    return history, plan_history_as_of(plan_history, today, timezone)
 
 
 def load_plan_history(root: Path | None, plan_path: Path) -> PlanHistory:
