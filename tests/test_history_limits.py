@@ -1,5 +1,5 @@
-"""Where the history stops being trustworthy, as pure functions: commits dated after today, commits marked
-private in their body, and the words that say so."""
+"""Where the history stops being trustworthy, as pure functions: commits dated after today, the edge of a shallow
+clone, commits marked private in their body, and the words that say so."""
 
 from __future__ import annotations
 
@@ -7,8 +7,12 @@ import datetime as dt
 from pathlib import Path
 
 from gitrepo import GitRepo
+from inpublic import plugin_inputs
 from inpublic.history_limits import (
     NOTHING_COMMITTED,
+    SHALLOW,
+    SHALLOW_FIX,
+    SHALLOW_NOTICE,
     future_warning,
     history_as_of,
     plan_history_as_of,
@@ -75,6 +79,22 @@ def test_the_plans_versions_dated_after_today_are_left_out(tmp_path: Path) -> No
     assert plan_history_as_of(history, dt.date(2027, 3, 2), "America/New_York") == history
 
 
+def test_in_a_shallow_history_the_edge_of_the_clone_dates_nothing() -> None:
+    edge = commit("a", "2026-11-08T18:00:00-05:00", parents=(), changes=(
+        FileChange("A", "docs/limits.md"), FileChange("A", "docs/series.md")))
+    later = commit("b", "2026-11-11T07:00:00-05:00", changes=(
+        FileChange("M", "docs/series.md"), FileChange("A", "docs/chain.md")))
+    paths = ["docs/limits.md", "docs/series.md", "docs/chain.md"]
+
+    dates = note_dates(History((edge, later), "b" * 40, shallow=True), paths)
+
+    assert "docs/limits.md" not in dates  # only the edge touched it: git cannot say when
+    assert dates["docs/series.md"].created is None  # written before the clone's edge
+    assert dates["docs/series.md"].updated == later.authored
+    assert dates["docs/chain.md"].created == dates["docs/chain.md"].updated == later.authored
+    whole = note_dates(History((edge, later), "b" * 40, shallow=False), paths)  # a real first commit
+    assert whole["docs/limits.md"].created == edge.authored
+
 
 def test_note_dates_leave_out_commits_marked_private() -> None:
     first = commit("a", "2026-11-01T18:00:00+00:00", parents=(), changes=(FileChange("A", "docs/a.md"),))
@@ -95,5 +115,20 @@ def test_a_commit_is_hidden_by_the_marker_in_its_subject_or_its_body() -> None:
     assert not privacy.hides(commit("a", "2026-11-01T18:00:00+00:00"))
 
 
-def test_nothing_committed_says_how_to_commit() -> None:
+def test_the_shallow_notice_is_one_sentence_with_the_warnings_fix() -> None:
+    assert plugin_inputs.SHALLOW is SHALLOW  # written once
+    assert SHALLOW.endswith(SHALLOW_FIX) and SHALLOW_NOTICE.endswith(f"({SHALLOW_FIX}).")
+    assert SHALLOW_NOTICE.count(". ") == 0 and SHALLOW_NOTICE[0].isupper()
     assert "`git add -A && git commit" in NOTHING_COMMITTED
+
+
+def test_a_note_written_before_the_clones_edge_shows_only_its_last_update() -> None:
+    from zoneinfo import ZoneInfo
+
+    from inpublic.notes import NoteDates
+    from inpublic.render import render_note_dates
+
+    updated = dt.datetime.fromisoformat("2026-11-11T07:00:00-05:00")
+    line = render_note_dates(NoteDates("docs/a.md", None, updated, ("b" * 40,)), ZoneInfo("America/New_York"))
+    assert line == ('<p class="inpublic-dates">Last updated <time datetime="2026-11-11T07:00:00-05:00">'
+                    "11 November 2026</time></p>\n")

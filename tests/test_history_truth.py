@@ -1,5 +1,5 @@
 """What the site says happened is what `git log` says happened: real builds of a learner's repository with a
-private marker in a commit's body, nothing committed yet, and commits dated after today.
+private marker in a commit's body, a shallow clone, nothing committed yet, and commits dated after today.
 
 Each case is compared with the build of the plain history (feedsites.make_learner), today being the run's fixed
 day (Sunday 22 November 2026, tests/conftest.py)."""
@@ -18,6 +18,7 @@ from inpublic.cli import main
 from sites import MINIMAL_CONFIG, MINIMAL_PLAN, Build
 
 FEEDS = ("feed.xml", "atom.xml", "feed.json")
+FIX = "`git fetch --unshallow`"  # every notice of a shallow clone says how to fix it
 
 
 @pytest.fixture(scope="module")
@@ -72,6 +73,68 @@ def test_a_commit_marked_private_in_its_body_is_nowhere_on_the_site(learner: Git
     assert dates_line(built, "limits/index.html") == dates_line(full, "limits/index.html")  # no date
     for name in FEEDS:
         assert built.page(name) == full.page(name), name
+
+
+# --- 10: a shallow clone ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def shallow(learner: GitRepo, tmp_path_factory: pytest.TempPathFactory) -> Build:
+    folder = tmp_path_factory.mktemp("shallow")
+    clone = GitRepo.clone(learner, folder / "repo", depth=1)
+    result = build_at(clone.root, folder / "site", strict=False)
+    assert result.returncode == 0, result.output
+    return result
+
+
+def test_a_shallow_build_publishes_no_feed_item_the_full_history_contradicts(shallow: Build, full: Build) -> None:
+    whole = feed_items(full)
+    for name, items in feed_items(shallow).items():
+        for guid, item in items.items():
+            assert guid in whole[name], (name, guid)
+            assert item == whole[name][guid], (name, guid)
+        assert not any("/week/" in guid or "/commitment/" in guid for guid in items), name
+
+
+def test_a_shallow_build_says_so_on_the_home_the_notes_the_reports_and_every_feed(shallow: Build) -> None:
+    for page in ("index.html", "limits/index.html", "chain-rule/index.html", "reports/2026-W46/index.html",
+                 "reports/index.html"):
+        html = shallow.page(page)
+        assert "shallow clone" in html and "<code>git fetch --unshallow</code>" in html, page
+        assert "<code>fetch-depth: 0</code>" in html, page
+    rss, atom = (feedparser.parse(shallow.site / name).feed for name in ("feed.xml", "atom.xml"))
+    assert "shallow clone" in rss.description and FIX in rss.description
+    assert "shallow clone" in atom.subtitle and FIX in atom.subtitle
+    description = json.loads(shallow.page("feed.json"))["description"]
+    assert "shallow clone" in description and FIX in description
+
+
+def test_a_shallow_build_shows_no_note_date_taken_from_the_clones_first_commit(shallow: Build) -> None:
+    for note in ("limits/index.html", "derivatives/index.html", "chain-rule/index.html"):
+        assert dates_line(shallow, note) == "", note  # every note looks added in the one commit there is
+        assert "First written" not in shallow.page(note)
+
+
+def test_a_deeper_shallow_clone_dates_what_it_saw_happen(learner: GitRepo, full: Build, tmp_path: Path) -> None:
+    clone = GitRepo.clone(learner, tmp_path / "repo", depth=2)  # 8 November (its edge) and 11 November
+    built = build_at(clone.root, tmp_path / "site", strict=False)
+    assert built.returncode == 0, built.output
+    assert dates_line(built, "chain-rule/index.html") == dates_line(full, "chain-rule/index.html")
+    assert "11 November 2026" in dates_line(built, "chain-rule/index.html")
+    assert dates_line(built, "limits/index.html") == ""
+
+
+def test_the_notice_reuses_the_warnings_fix(learner: GitRepo, tmp_path: Path) -> None:
+    from inpublic.plugin_inputs import SHALLOW
+
+    clone = GitRepo.clone(learner, tmp_path / "repo", depth=1)
+    strict = build_at(clone.root, tmp_path / "site")
+    assert strict.returncode == 1
+    assert SHALLOW in strict.output
+    fix = SHALLOW.split("Fetch the whole history: ", 1)[1]
+    assert fix.startswith("in GitHub Actions, set `fetch-depth: 0`")
+    lenient = build_at(clone.root, tmp_path / "lenient", strict=False)
+    assert fix in json.loads(lenient.page("feed.json"))["description"]
 
 
 # --- 11: nothing committed yet -----------------------------------------------------------------

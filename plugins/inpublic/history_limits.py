@@ -5,6 +5,8 @@
   note date, feed and figure of `inpublic status`, until that day comes. The adapters apply ``history_as_of``
   and ``plan_history_as_of`` once, where the histories enter the core, so every later stage sees the same
   commits, and log ``future_warning`` once.
+- **A shallow clone** holds the newest commits only, and its oldest ones, its edge (``clone_edge``), show every
+  file as added: they date no note, and a shallow build publishes no feed item made from the history.
 - **Nothing committed yet**: no history at all, which a build must say rather than show empty weeks.
 """
 
@@ -17,6 +19,14 @@ from zoneinfo import ZoneInfo
 
 from .model import Commit, History, PlanHistory
 
+SHALLOW_FIX = "in GitHub Actions, set `fetch-depth: 0` on actions/checkout; in a terminal, run `git fetch --unshallow`"
+SHALLOW_EFFECT = ("the weekly reports may be wrong, the notes show no dates from before the clone, and the feeds "
+                  "hold no weekly reports or commitment events")
+# the build's warning (the logger adds "inpublic: "), and the one sentence that pages and feeds carry
+SHALLOW = (f"this is a shallow clone, so the git history is incomplete: {SHALLOW_EFFECT}. "
+           f"Fetch the whole history: {SHALLOW_FIX}")
+SHALLOW_NOTICE = (f"This site was built from a shallow clone of its repository, so its git history is incomplete: "
+                  f"{SHALLOW_EFFECT}, until it is built from the whole history ({SHALLOW_FIX}).")
 NOTHING_COMMITTED = ("nothing is committed yet, so the weekly reports and note dates are empty; commit your notes "
                      '(`git add -A && git commit -m "Start learning in public"`) and build again')
 SHOWN = 3  # how many of the commits dated after today the warning names
@@ -49,6 +59,15 @@ def future_warning(later: Sequence[Commit], today: dt.date, timezone: str) -> st
     verb = "is" if len(later) == 1 else "are"
     return (f"{count} dated after today ({today.isoformat()}) and {verb} left out until then: {named}{more}; "
             "check the computer's clock or the commit dates")
+
+
+def clone_edge(history: History) -> frozenset[str]:
+    """The commits at the edge of a shallow clone: those whose parents it lacks, which show every file as added.
+
+    Their changes are not what they changed, so they date nothing; a history that is not shallow has no edge."""
+    if not history.shallow:
+        return frozenset()
+    return frozenset(c.sha for c in history.commits if not c.parents)
 
 
 def _day(authored: dt.datetime, committed: dt.datetime, zone: ZoneInfo) -> dt.date:

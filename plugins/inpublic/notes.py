@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Set
 from dataclasses import dataclass
 
+from inpublic.history_limits import clone_edge
 from inpublic.model import Commit, FileChange, History
 
 
@@ -18,7 +19,7 @@ class NoteDates:
     """A note's life in git: author dates of the first and last commits that touched it."""
 
     path: str
-    created: dt.datetime
+    created: dt.datetime | None  # None: written before the edge of a shallow clone, so git cannot say when
     updated: dt.datetime
     commits: tuple[str, ...]  # shas that touched it, oldest first, following renames
 
@@ -52,10 +53,13 @@ def note_dates(history: History, paths: Iterable[str], hidden: Set[str] = frozen
     included. Merge commits carry no changes. Paths git never saw, or whose file is
     deleted at HEAD, are absent from the result.
 
-    The commits in ``hidden`` (marked private) date nothing: a note only they touched has no dates.
+    The commits in ``hidden`` (marked private) date nothing. Nor does the edge of a shallow
+    clone, which shows every file as added (``history_limits.clone_edge``): a note it touched
+    has no ``created`` date, and a note only it touched has no dates at all.
     """
+    edge = clone_edge(history)
     alive = {life.path: life for life in note_lives(history) if life.alive}
-    found = {path: _dates(alive[path], hidden) for path in paths if path in alive}
+    found = {path: _dates(alive[path], set(hidden) | edge, edge) for path in paths if path in alive}
     return {path: dates for path, dates in found.items() if dates is not None}
 
 
@@ -92,13 +96,13 @@ def _add(touches: list[Touch], touch: Touch) -> list[Touch]:
     return touches if touches and touches[-1].sha == touch.sha else [*touches, touch]
 
 
-def _dates(life: NoteLife, hidden: Set[str]) -> NoteDates | None:
-    touches = [t for t in life.touches if t.sha not in hidden]
+def _dates(life: NoteLife, skipped: Set[str], edge: Set[str]) -> NoteDates | None:
+    touches = [t for t in life.touches if t.sha not in skipped]
     if not touches:
         return None
     return NoteDates(
         path=life.path,
-        created=min(t.date for t in touches),
+        created=None if life.touches[0].sha in edge else min(t.date for t in touches),
         updated=max(t.date for t in touches),
         commits=tuple(t.sha for t in touches),
     )

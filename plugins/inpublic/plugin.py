@@ -25,7 +25,7 @@ from .plan import load_plan
 from .plugin_inputs import as_of, build_date, load_history, load_plan_history, read_bytes, setup_feeds
 from .privacy import Privacy, public_plan
 from .problems import PlanError
-from .render import markdown_text, render_home, render_note_dates
+from .render import markdown_text, render_home, render_note_dates, render_shallow_notice
 from .report_pages import report_pages
 from .sanitise import clean_html
 from .site_content import SiteContent, reflection_slugs, site_content
@@ -120,14 +120,17 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         uri = page.file.src_uri
+        notice = render_shallow_notice() if self.history.shallow else ""  # on the home and on every note
         if uri == "index.md" and HOME_MARKER in markdown:
             view = home_view(self.plan, self.today, self.content.commitments)
-            home = render_home(view, rhythm=self.content.rhythm) + f"\n{feeds.SUBSCRIBE_MARKER}\n"
+            home = notice + render_home(view, rhythm=self.content.rhythm) + f"\n{feeds.SUBSCRIBE_MARKER}\n"
             return self.subscribe(markdown.replace(HOME_MARKER, home), page, files)
         markdown = self.subscribe(markdown, page, files)
         dates = self.content.note_dates.get(uri)
         if dates is not None:
-            return markdown + "\n\n" + render_note_dates(dates, ZoneInfo(self.plan.learner.timezone))
+            markdown += "\n\n" + render_note_dates(dates, ZoneInfo(self.plan.learner.timezone))
+        if notice and (uri == "index.md" or uri in self.sources.titles):
+            markdown += "\n\n" + notice
         return markdown
 
     def subscribe(self, markdown: str, page: Page, files: Files) -> str:

@@ -14,15 +14,12 @@ from . import site_feeds as feeds
 from .config import InpublicConfig
 from .feed_items import FeedIdError
 from .history import HistoryError, read_history, repo_relative, repo_root
-from .history_limits import NOTHING_COMMITTED, future_warning, history_as_of, plan_history_as_of
+from .history_limits import NOTHING_COMMITTED, SHALLOW, future_warning, history_as_of, plan_history_as_of
 from .model import Commit, History, Plan, PlanHistory
 from .plan_history import read_plan_history
 from .today import TodayError, learner_today
 
 log = get_plugin_logger("inpublic.plugin")
-SHALLOW = ("this is a shallow clone, so the git history is incomplete and the weekly reports and note dates "
-           "are wrong. Fetch the whole history: in GitHub Actions, set `fetch-depth: 0` on actions/checkout; "
-           "in a terminal, run `git fetch --unshallow`")
 
 
 def setup_feeds(options: InpublicConfig, config: MkDocsConfig, plan: Plan) -> feeds.FeedSettings | None:

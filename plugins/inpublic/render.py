@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from .history_limits import SHALLOW_NOTICE
 from .home import HomeView
 from .notes import NoteDates
 
@@ -39,6 +40,8 @@ def environment() -> Environment:
     env.filters["duration"] = format_duration
     env.filters["md"] = markdown_text
     env.filters["plural"] = plural
+    env.filters["code"] = inline_code
+    env.globals["shallow_notice"] = SHALLOW_NOTICE
     return env
 
 
@@ -76,6 +79,14 @@ def markdown_text(text: str) -> Markup:
     return escape(MARKDOWN_SPECIAL.sub(r"\\\1", str(text)).replace("\n", " "))
 
 
+def inline_code(text: str) -> Markup:
+    """Plain text as HTML, escaped, its `backquoted` parts as <code>: for messages written for a terminal too."""
+    parts = str(text).split("`")
+    if len(parts) % 2 == 0:  # an unpaired backquote: no code at all
+        return escape(text)
+    return Markup("").join(escape(p) if i % 2 == 0 else Markup("<code>%s</code>") % p for i, p in enumerate(parts))
+
+
 def format_number(value: float) -> str:
     """1,234 or 12.5: no trailing .0."""
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
@@ -89,9 +100,18 @@ def render_home(view: HomeView, env: Environment | None = None, rhythm: HomeRhyt
 
 
 def render_note_dates(dates: NoteDates, zone: ZoneInfo) -> str:
-    """The line under a note: when it was first written and last updated, in the learner's time zone."""
-    created, updated = dates.created.astimezone(zone), dates.updated.astimezone(zone)
+    """The line under a note: when it was first written and last updated, in the learner's time zone (only
+    the update when git cannot say when it was written: before the edge of a shallow clone)."""
+    updated = dates.updated.astimezone(zone)
+    if dates.created is None:
+        return f'<p class="inpublic-dates">Last updated {time_element(updated, format_date(updated))}</p>\n'
+    created = dates.created.astimezone(zone)
     line = f"First written {time_element(created, format_date(created))}"
     if updated.date() != created.date():
         line += f" · last updated {time_element(updated, format_date(updated))}"
     return f'<p class="inpublic-dates">{line}</p>\n'
+
+
+def render_shallow_notice(env: Environment | None = None) -> str:
+    """The notice that the site was built from a shallow clone, and how to fix it, as an admonition."""
+    return (env or environment()).get_template("shallow_notice.md.j2").render() + "\n"

@@ -35,7 +35,9 @@ from .feed_items import (
     week_items,
 )
 from .feeds import ATOM, JSON_FEED, RSS, TYPES, Channel, feed_files
+from .history_limits import SHALLOW_NOTICE, clone_edge
 from .model import History, Plan, PlanHistory
+from .notes import note_lives
 from .render import environment
 from .report_pages import ReportPage
 from .weeks import Sources
@@ -110,16 +112,22 @@ def build_feeds(
     statuses: Sequence[CommitmentStatus] | None = None,
     markdown: Callable[[str], str] = markdown_html,
 ) -> dict[str, bytes]:
-    """feed.xml, atom.xml and feed.json: the newest `settings.limit` items of the chosen kinds."""
+    """feed.xml, atom.xml and feed.json: the newest `settings.limit` items of the chosen kinds.
+
+    From a shallow clone, the feeds say so and hold no item made from the history: no week and no commitment
+    event (their figures and records need the older commits, and a reader keeps an item by its id, so a wrong
+    one under the right id is never corrected), and only the blog posts whose first commit the clone holds
+    (a post's id is the path it was first committed at)."""
     site, _ = feed_site(plan, info, settings)
     items: list[FeedItem] = []
-    if "reports" in settings.kinds:
+    shallow = history.shallow
+    if "reports" in settings.kinds and not shallow:
         complete = [p for p in pages if p.report.complete]
         shown = sorted(complete, key=lambda p: p.report.start, reverse=True)[: max(settings.limit, 0)]
         deadlines = week_deadlines([p.report for p in shown], plan, plan_history, site.zone)
         items += week_items(shown, site, history, sources.notes_dir, sources.privacy, deadlines=deadlines,
                             markdown=markdown)
-    if "commitments" in settings.kinds:
+    if "commitments" in settings.kinds and not shallow:
         if statuses is None:
             statuses = commitment_statuses(plan, plan_history, today)
         def url_of(ident: str) -> str:
@@ -128,11 +136,13 @@ def build_feeds(
         events = commitment_events(statuses, history, today, site.zone, url_of, sources.privacy)
         items += event_items(events, site)
     if "blog" in settings.kinds:
-        items += blog_items(posts, site, history, sources.notes_dir, sources.privacy)
+        items += blog_items(_first_commit_seen(posts, history, sources.notes_dir), site, history, sources.notes_dir,
+                            sources.privacy)
     chosen = select_items(items, settings.kinds, settings.limit)
+    description = info.description or f"{plan.learner.name} learns in public: weekly reports, commitments and notes."
     channel = Channel(
         title=info.title,
-        description=info.description or f"{plan.learner.name} learns in public: weekly reports, commitments and notes.",
+        description=f"{description} {SHALLOW_NOTICE}" if shallow else description,
         site_url=info.site_url,
         id=site.tag.rstrip("/"),
         author=plan.learner.name,
@@ -140,6 +150,16 @@ def build_feeds(
         language=info.language,
     )
     return feed_files(channel, chosen)
+
+
+def _first_commit_seen(posts: Sequence[BlogPost], history: History, notes_dir: str) -> Sequence[BlogPost]:
+    """The posts whose file was first committed in a commit the history holds whole (all, but in a shallow clone)."""
+    edge = clone_edge(history)
+    if not edge:
+        return posts
+    prefix = f"{notes_dir.rstrip('/')}/" if notes_dir else ""
+    unseen = {life.path for life in note_lives(history) if life.alive and life.touches[0].sha in edge}
+    return [p for p in posts if prefix + p.src_uri not in unseen]
 
 
 # --- how pages point at the feeds ----------------------------------------------------------------
