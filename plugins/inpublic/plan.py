@@ -13,6 +13,7 @@ from ruamel.yaml.reader import ReaderError
 from .model import Commitment, Learner, LogEntry, Milestone, Plan, Resource, Subject
 from .plan_checks import check_plan
 from .plan_spec import PLAN
+from .plan_syntax import refused, syntax_problem
 from .problems import PlanError, Problem
 from .spec import INVALID, Fields, is_null
 
@@ -61,19 +62,23 @@ def parse_plan(text: str, label: str = "progress.yaml") -> Plan:
 def compose(text: str, label: str) -> Node | None:
     """The YAML node tree, with positions; a syntax error becomes one Problem.
 
-    libyaml (ruamel.yaml.clib) composes a long log ten times faster than ruamel's pure Python parser and gives
-    the same nodes; the pure parser is asked again only for a file with a syntax error, as it words them better.
+    The text is first looked at for what no parser should be given (plan_syntax.refused). libyaml
+    (ruamel.yaml.clib) composes a long log ten times faster than ruamel's pure Python parser and gives the same
+    nodes; the pure parser is asked again only for a file with a syntax error, as it words them better.
     """
-    try:
-        return YAML(typ="safe", pure=False).compose(text)
-    except YAMLError:
-        pass
+    found, libyaml_may_read = refused(text)
+    if found:
+        raise PlanError([Problem(found[0], found[1], "", found[2], label)])
+    if libyaml_may_read:
+        try:
+            return YAML(typ="safe", pure=False).compose(text)
+        except YAMLError:
+            pass
     try:
         return YAML(typ="rt").compose(text)
     except MarkedYAMLError as err:
-        mark = err.context_mark if unclosed(err) else err.problem_mark or err.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise PlanError([Problem(line, column, "", syntax_message(err, text), label)]) from None
+        line, column, message = syntax_problem(err, text)
+        raise PlanError([Problem(line, column, "", message, label)]) from None
     except ReaderError as err:
         line = text.count("\n", 0, err.position) + 1
         column = err.position - text.rfind("\n", 0, err.position)
@@ -81,65 +86,6 @@ def compose(text: str, label: str) -> Node | None:
         raise PlanError([Problem(line, column, "", message, label)]) from None
     except YAMLError as err:
         raise PlanError([Problem(1, 1, "", f"YAML syntax error: {err}", label)]) from None
-
-
-def unclosed(err: MarkedYAMLError) -> bool:
-    """A quote or bracket left open: the place to show is where it opens, not where the file ends."""
-    context, problem = err.context or "", err.problem or ""
-    quoted = "quoted scalar" in context and "end of stream" in problem
-    return err.context_mark is not None and (quoted or context.startswith("while parsing a flow"))
-
-
-def syntax_message(err: MarkedYAMLError, text: str) -> str:
-    if unclosed(err):
-        return unclosed_message(err)
-    problem = (err.problem or err.context or "invalid YAML").strip()
-    message = f"YAML syntax error: {problem}"
-    if "\t" in problem or "'\\t'" in problem:
-        return message + "; indent with spaces, not tabs"
-    if "mapping values are not allowed" in problem:
-        return message + colon_hint(err, text)
-    if "found '<scalar>'" in problem and after_quote(err.problem_mark, text):
-        return message + "; a quote above this line is probably never closed, so this line's quote closed it"
-    if "could not find expected ':'" in problem or "expected <block end>" in problem:
-        return message + "; check the indentation of this line against the lines above it"
-    if "unknown escape character" in problem:
-        return message + "; in double quotes '\\' starts an escape: use single quotes instead, like 'C:\\notes'"
-    if "found undefined alias" in problem:
-        return message + "; '*' starts an alias in YAML, quote text that starts with '*'"
-    if "expected a single document" in (err.context or ""):
-        return "YAML syntax error: a second document starts here; remove the '---' line, the plan is one document"
-    return message
-
-
-def after_quote(mark: Any, text: str) -> bool:
-    """Whether the text at `mark` follows a quote: a quote left open above ended there."""
-    lines = text.splitlines()
-    if mark is None or mark.line >= len(lines) or mark.column == 0:
-        return False
-    return lines[mark.line][mark.column - 1] in "\"'"
-
-
-def unclosed_message(err: MarkedYAMLError) -> str:
-    if "quoted scalar" in (err.context or ""):
-        return "YAML syntax error: the quote that opens here is never closed; add the closing quote"
-    opening, closing = ("[", "]") if "sequence" in (err.context or "") else ("{", "}")
-    found = (err.problem or "invalid YAML").strip()
-    found += f" on line {err.problem_mark.line + 1}" if err.problem_mark else ""
-    return f"YAML syntax error: {found}; check that the '{opening}' here is closed with '{closing}'"
-
-
-def colon_hint(err: MarkedYAMLError, text: str) -> str:
-    """A second ': ' on a line is text to quote; a ': ' on a line of its own is an indentation mistake."""
-    mark, lines = err.problem_mark, text.splitlines()
-    line = lines[mark.line] if mark and mark.line < len(lines) else ""
-    first = line.find(": ")
-    if mark is None or not 0 <= first < mark.column:
-        return "; check the indentation of this line against the lines above it"
-    key, value = line[:first].lstrip(" -"), line[first + 2 :].strip()
-    if '"' in value or "\\" in value:
-        return "; quote text that contains ': '"
-    return f"; quote text that contains ': ', for example {key}: \"{value}\""
 
 
 def build_plan(fields: Fields) -> Plan:

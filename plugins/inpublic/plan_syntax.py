@@ -1,0 +1,211 @@
+"""The YAML syntax of progress.yaml: what is refused before a parser reads the text, and how syntax errors are worded.
+
+Two mistakes are found in the text itself, before any YAML parser is given it: a `%YAML` directive for a version
+the parsers do not read (ruamel.yaml fails an assertion on `%YAML 1.3`), and lists and mappings nested deeper than
+a plan ever needs (libyaml's composer recurses in C and kills the process at 30,000 levels; ruamel's recurses in
+Python). The nesting is bounded by a few regular expressions over the text; only a text they cannot clear is
+tokenized, by ruamel's pure-Python scanner, which stops as soon as it is too deep.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.tokens import (
+    BlockEndToken, BlockEntryToken, BlockMappingStartToken, BlockSequenceStartToken, FlowEntryToken,
+    FlowMappingEndToken, FlowMappingStartToken, FlowSequenceEndToken, FlowSequenceStartToken, KeyToken, ScalarToken,
+    ValueToken,
+)
+
+Found = tuple[int, int, str]  # a mistake's 1-based line and column, and its message
+
+MAX_DEPTH = 100  # lists and mappings inside each other; a plan needs five
+BREAKS = "\r\x85\u2028\u2029\ufeff"  # where YAML starts a line, besides after "\n" (and a byte order mark)
+AS_NEWLINES = str.maketrans({c: "\n" for c in BREAKS})
+DIRECTIVE = re.compile(r"^%YAML[ \t]+([0-9]+)\.([0-9]+)", re.MULTILINE)
+# A '[' or '{' that can open a collection: first on its line, or after an indicator ('- ', ': ', '? ', '[', '{',
+# ','), perhaps after an anchor or a tag. One inside a text ("limits [0, 1)") cannot; one at the start of a
+# quoted text is counted too, which only makes the bound higher. Matched in the reversed text, so that each match
+# starts at the bracket and the scan is quick.
+OPENER_REVERSED = re.compile(r"[\[{](?:[ \t]+[^ \t\n]*[&!])*[ \t]*(?=[\[{,?:\-\n]|\Z)")
+# A line of its own inside a quoted text that reads like a line of the plan: a key, or a list item.
+PLAN_LINE = re.compile(r"\n[ \t]*(?:- |-$|[^\s#'\"-][^:\n]*:(?: |$))", re.MULTILINE)
+
+
+def refused(text: str) -> tuple[Found | None, bool]:
+    """A mistake to report without giving the text to a parser, and whether libyaml may be given it.
+
+    libyaml may read the text when its nesting is known to be within MAX_DEPTH; when the pure scanner stopped at a
+    syntax error before that was known, only the pure parser (which stops at the same error) may read it.
+    """
+    lines = text.translate(AS_NEWLINES) if any(c in text for c in BREAKS) else text
+    directive = bad_directive(lines)
+    if directive:
+        return directive, False
+    if surely_shallow(lines):
+        return None, True
+    return too_deep(text)
+
+
+def bad_directive(text: str) -> Found | None:
+    for match in DIRECTIVE.finditer(text) if "%" in text else ():
+        if (int(match.group(1)), int(match.group(2))) not in ((1, 1), (1, 2)):
+            version = f"{int(match.group(1))}.{int(match.group(2))}"
+            return (text.count("\n", 0, match.start()) + 1, 1,
+                    f"YAML syntax error: '%YAML {version}' asks for a YAML version inpublic does not read; expected "
+                    "'%YAML 1.2' or no %YAML line at all: delete this line")
+    return None
+
+
+def surely_shallow(text: str) -> bool:
+    """Whether the text nests at most MAX_DEPTH deep, known without parsing it (`text` breaks lines with "\\n").
+
+    Block collections inside each other start at growing columns (a list under a key may share the key's column),
+    so they nest at most twice as deep as the widest indentation, counting the '- ', '? ' and ': ' that open a
+    collection on the same line. Each flow collection adds a level, and a `key: value` pair inside brackets one more.
+    """
+    openers = text.count("[") + text.count("{")
+    if MAX_DEPTH // 2 - openers - 2 < 1:
+        openers = len(OPENER_REVERSED.findall(text[::-1]))
+    widest = MAX_DEPTH // 2 - openers - 2  # block nesting 2 * (widest + 2) leaves room for flow nesting 2 * openers
+    if widest < 1:
+        return False
+    indentation = f"(?:[ \t]|[-?:](?=[ \t\n]|\\Z)){{{widest + 1}}}"
+    return not (re.match(indentation, text) or re.search("\n" + indentation, text))
+
+
+def too_deep(text: str) -> tuple[Found | None, bool]:
+    stack: list[str] = []
+    try:
+        for token in YAML(typ="safe", pure=True).scan(text):
+            if nest(stack, token) > MAX_DEPTH:
+                mark = token.start_mark
+                return (mark.line + 1, mark.column + 1, f"lists and mappings are nested more than {MAX_DEPTH} deep "
+                        "here, where a plan needs five at most; check the brackets and indentation of this line"), False
+    except YAMLError:
+        return None, False
+    return None, True
+
+
+def nest(stack: list[str], token: Any) -> int:
+    """The nesting after `token`, on a stack of open collections: those the tokens open, and the list under a key
+    (`key:` then `- item` lines at its column) and the pair inside brackets (`[a: b]`) that YAML opens without one."""
+    top = stack[-1] if stack else ""
+    if (top == "indentless" and isinstance(token, (KeyToken, ValueToken, BlockEndToken))) or (
+        top == "pair" and isinstance(token, (FlowEntryToken, FlowSequenceEndToken))
+    ):
+        stack.pop()
+        top = stack[-1] if stack else ""
+    if isinstance(token, BlockMappingStartToken):
+        stack.append("block-mapping")
+    elif isinstance(token, (BlockSequenceStartToken, FlowSequenceStartToken, FlowMappingStartToken)):
+        stack.append("flow-sequence" if isinstance(token, FlowSequenceStartToken) else "collection")
+    elif isinstance(token, (BlockEndToken, FlowSequenceEndToken, FlowMappingEndToken)):
+        if stack:
+            stack.pop()
+    elif isinstance(token, BlockEntryToken) and top == "block-mapping":
+        stack.append("indentless")
+    elif isinstance(token, (KeyToken, ValueToken)) and top == "flow-sequence":
+        stack.append("pair")
+    return len(stack)
+
+
+def syntax_problem(err: MarkedYAMLError, text: str) -> Found:
+    """Where a YAML syntax error is, and what to do about it: at the quote or bracket left open, when one was."""
+    runaway = runaway_quote(err, text)
+    if runaway is not None:
+        start, end = runaway.start_mark, runaway.end_mark
+        return (start.line + 1, start.column + 1,
+                f"YAML syntax error: the quote that opens here is not closed on its line, so the text runs on to "
+                f"line {end.line + 1}, where the next quote closes it; add the closing quote ({runaway.style}) where the "
+                "text ends")
+    if "could not find expected ':'" in (err.problem or "") and err.context_mark is not None:
+        mark = err.context_mark  # where the line without ': ' starts, not the line after it
+        return (mark.line + 1, mark.column + 1,
+                "YAML syntax error: expected a key and its value here, like title: Calculus, but found no ': '; "
+                "add ': ' after the key, or indent this line further if it continues the text above it")
+    mark = err.context_mark if unclosed(err) else err.problem_mark or err.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return line, column, syntax_message(err, text)
+
+
+def runaway_quote(err: MarkedYAMLError, text: str) -> ScalarToken | None:
+    """The quoted text, ending on the error's line or the one before, that runs over lines that read like the plan's
+    own: a quote left open, closed by the opening quote of a later text, after which YAML cannot go on."""
+    mark = err.problem_mark or err.context_mark
+    if mark is None:
+        return None
+    last = None
+    try:
+        for token in YAML(typ="safe", pure=True).scan(text):
+            if token.start_mark.index >= mark.index:
+                break
+            if isinstance(token, ScalarToken) and token.style in ('"', "'"):
+                last = token
+    except YAMLError:
+        pass
+    if last is None or not 0 <= mark.line - last.end_mark.line <= 1:
+        return None
+    return last if PLAN_LINE.search(text, last.start_mark.index, last.end_mark.index) else None
+
+
+def unclosed(err: MarkedYAMLError) -> bool:
+    """A quote or bracket left open: the place to show is where it opens, not where the file ends."""
+    context, problem = err.context or "", err.problem or ""
+    quoted = "quoted scalar" in context and "end of stream" in problem
+    return err.context_mark is not None and (quoted or context.startswith("while parsing a flow"))
+
+
+def syntax_message(err: MarkedYAMLError, text: str) -> str:
+    if unclosed(err):
+        return unclosed_message(err)
+    problem = (err.problem or err.context or "invalid YAML").strip()
+    message = f"YAML syntax error: {problem}"
+    if "\t" in problem or "'\\t'" in problem:
+        return message + "; indent with spaces, not tabs"
+    if "mapping values are not allowed" in problem:
+        return message + colon_hint(err, text)
+    if "found '<scalar>'" in problem and after_quote(err.problem_mark, text):
+        return message + "; a quote above this line is probably never closed, so this line's quote closed it"
+    if "could not find expected ':'" in problem or "expected <block end>" in problem:
+        return message + "; check the indentation of this line against the lines above it"
+    if "unknown escape character" in problem:
+        return message + "; in double quotes '\\' starts an escape: use single quotes instead, like 'C:\\notes'"
+    if "found undefined alias" in problem:
+        return message + "; '*' starts an alias in YAML, quote text that starts with '*'"
+    if "expected a single document" in (err.context or ""):
+        return "YAML syntax error: a second document starts here; remove the '---' line, the plan is one document"
+    return message
+
+
+def after_quote(mark: Any, text: str) -> bool:
+    """Whether the text at `mark` follows a quote: a quote left open above ended there."""
+    lines = text.splitlines()
+    if mark is None or mark.line >= len(lines) or mark.column == 0:
+        return False
+    return lines[mark.line][mark.column - 1] in "\"'"
+
+
+def unclosed_message(err: MarkedYAMLError) -> str:
+    if "quoted scalar" in (err.context or ""):
+        return "YAML syntax error: the quote that opens here is never closed; add the closing quote"
+    opening, closing = ("[", "]") if "sequence" in (err.context or "") else ("{", "}")
+    found = (err.problem or "invalid YAML").strip()
+    found += f" on line {err.problem_mark.line + 1}" if err.problem_mark else ""
+    return f"YAML syntax error: {found}; check that the '{opening}' here is closed with '{closing}'"
+
+
+def colon_hint(err: MarkedYAMLError, text: str) -> str:
+    """A second ': ' on a line is text to quote; a ': ' on a line of its own is an indentation mistake."""
+    mark, lines = err.problem_mark, text.splitlines()
+    line = lines[mark.line] if mark and mark.line < len(lines) else ""
+    first = line.find(": ")
+    if mark is None or not 0 <= first < mark.column:
+        return "; check the indentation of this line against the lines above it"
+    key, value = line[:first].lstrip(" -"), line[first + 2 :].strip()
+    if '"' in value or "\\" in value:
+        return "; quote text that contains ': '"
+    return f"; quote text that contains ': ', for example {key}: \"{value}\""
