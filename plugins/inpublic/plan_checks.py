@@ -20,7 +20,7 @@ def check_plan(plan: Fields, report: Report) -> None:
     resource_ids = {r.get("id"): r for r in resources if is_ok(r.get("id"))}
     resource_subject = {r.get("id"): s.get("id") for s in subjects for r in records(s.get("resources"))}
     commitments = list(records(plan.get("commitments")))
-    check_unique(commitments, "commitment", report)
+    check_unique(commitments, "commitment", report, fold_case=True)
     for commitment in commitments:
         check_commitment(commitment, subject_ids, resource_ids, report)
     check_log(list(records(plan.get("log"))), resource_ids, resource_subject, report)
@@ -36,18 +36,26 @@ def is_ok(value: object) -> bool:
     return value is not INVALID and value is not None
 
 
-def check_unique(items: list[Fields], what: str, report: Report) -> dict[str, Fields]:
+def check_unique(items: list[Fields], what: str, report: Report, fold_case: bool = False) -> dict[str, Fields]:
+    """The items by id, reporting an id used twice; with `fold_case`, ids that differ only in case are one id too
+    (a commitment's id names its page, and 'June/' and 'june/' are one folder on macOS and Windows)."""
     seen: dict[str, Fields] = {}
     for item in items:
         ident = item.get("id")
         if not is_ok(ident):
             continue
-        if ident in seen:
+        key = ident.lower() if fold_case else ident
+        if key in seen:
             node, path = item.where("id")
-            first = seen[ident].where("id")[0].start_mark.line + 1
-            report(node, path, f"{what} id {quote(ident)} is used twice (first on line {first}); ids must be unique")
+            first_id = seen[key].get("id")
+            first = seen[key].where("id")[0].start_mark.line + 1
+            if first_id == ident:
+                report(node, path, f"{what} id {quote(ident)} is used twice (first on line {first}); ids must be unique")
+            else:
+                report(node, path, f"{what} id {quote(ident)} differs from {quote(first_id)} (line {first}) only in "
+                                   f"case, and both would name one page; ids must be unique, whatever their case")
         else:
-            seen[ident] = item
+            seen[key] = item
     return seen
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .model import LOG_KINDS, RESOURCE_KINDS
-from .spec import REF_PATTERN, Bool, Choice, Date, Id, Int, Key, ListOf, Record, Text, TimeZone, Url
+from .spec import Bool, Choice, Date, Id, Int, Key, ListOf, Record, Text, TimeZone, Url
 
 MAX_MINUTES = 24 * 60
 
@@ -68,7 +68,7 @@ LOG_ENTRY = Record(
         Key("minutes", Int(doc="How long, in minutes", example="90", minimum=1, maximum=MAX_MINUTES,
                            limit_why=" (a whole day)"), required=True),
         Key("resource", Id(doc="The id of the resource you studied (or subject/resource)", example="stat110",
-                           pattern=REF_PATTERN), required=True),
+                           ref=True), required=True),
         Key("units", Int(doc="Units finished in this session", example="2", maximum=1000)),
         Key("note", Text(doc="What you did, in a line", example="Conditional probability, strategy problems")),
         Key("kind", Choice(doc="study (default), review or practice", example="study", choices=LOG_KINDS)),

@@ -11,6 +11,7 @@ import calendar
 import functools
 import datetime as dt
 import re
+import unicodedata
 import zoneinfo
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -20,8 +21,10 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .problems import did_you_mean, quote
 
 NULL_TAG = "tag:yaml.org,2002:null"
-ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
-REF_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*(/[A-Za-z0-9][A-Za-z0-9_.-]*)?$"
+MAX_ID_LENGTH = 64  # ids name pages and files (a commitment's page is commitments/<id>/)
+ID_WORD = rf"[A-Za-z0-9][A-Za-z0-9_.-]{{0,{MAX_ID_LENGTH - 1}}}"
+ID_PATTERN = rf"^{ID_WORD}$"
+REF_PATTERN = rf"^{ID_WORD}(/{ID_WORD})?$"
 # Editors read YAML 1.2, where `2026`, `1.10` and `true` are numbers or booleans; the loader reads them as the
 # text written, so the schema accepts them where text is expected.
 TEXT_TYPES = ["string", "number", "boolean"]
@@ -93,21 +96,44 @@ class Text(Kind):
 
 @dataclass(frozen=True)
 class Id(Kind):
-    pattern: str = ID_PATTERN
+    ref: bool = False  # a reference that may name the subject too: `subject/resource`
+
+    @property
+    def pattern(self) -> str:
+        return REF_PATTERN if self.ref else ID_PATTERN
+
+    @property
+    def max_length(self) -> int:
+        return 2 * MAX_ID_LENGTH + 1 if self.ref else MAX_ID_LENGTH
 
     def expected(self) -> str:
         return f"an id like {quote(self.example)} (letters, digits, '-', '_' or '.', no spaces)"
 
     def read_text(self, text: str, node: Node, path: str, report: Report) -> Any:
-        if not re.match(self.pattern, text):
-            dashed = re.sub(r"\s+", "-", text.strip())
-            hint = f"; for example {quote(dashed)}" if dashed != text and re.match(self.pattern, dashed) else ""
+        if re.match(self.pattern, text):
+            return text
+        fixed = "/".join(slug(part) for part in text.split("/", 1 if self.ref else 0))
+        hint = f"; for example {fixed!r}" if fixed != text and re.match(self.pattern, fixed) else ""
+        longest = max(len(part) for part in text.split("/"))
+        if longest > MAX_ID_LENGTH and re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_./-]*", text):
+            report(node, path, f"expected an id of at most {MAX_ID_LENGTH} characters, as ids name pages and files, "
+                               f"got {quote(text)} ({longest} characters){hint}")
+        else:
             report(node, path, f"expected {self.expected()}, got {quote(text)}{hint}")
-            return INVALID
-        return text
+        return INVALID
 
     def schema(self) -> dict[str, Any]:
-        return self.annotate({"type": TEXT_TYPES, "pattern": self.pattern})
+        return self.annotate({"type": TEXT_TYPES, "pattern": self.pattern, "maxLength": self.max_length})
+
+
+def slug(text: str) -> str:
+    """An id made of `text`: accents dropped, other characters as '-', cut to MAX_ID_LENGTH at a word's end."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    word = re.sub(r"[^A-Za-z0-9_.-]+", "-", ascii_text).strip("-_.")
+    if len(word) > MAX_ID_LENGTH:
+        cut = word[: MAX_ID_LENGTH + 1]
+        word = cut.rsplit("-", 1)[0] if "-" in cut[MAX_ID_LENGTH // 2 :] else cut[:MAX_ID_LENGTH]
+    return word.rstrip("-_.")
 
 
 @dataclass(frozen=True)
