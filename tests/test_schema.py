@@ -23,7 +23,8 @@ SCHEMA_BLIND = {
     "duplicate-commitment-id", "duplicate-resource-id", "duplicate-subject-id", "log-resource-is-subject",
     "log-units-over-total", "log-unknown-resource-typo", "log-unknown-resource", "log-unknown-subject-prefix",
     "log-wrong-subject", "minutes-over-a-day-summed", "resource-id-is-subject-id", "timezone-abbreviation",
-    "timezone-typo", "timezone-unknown", "timezone-wrong-case", "duplicate-key", "duplicate-commitment-id-case",
+    "timezone-typo", "timezone-unknown", "timezone-wrong-case", "duplicate-key", "log-unknown-resource-repeated",
+    "duplicate-commitment-id-case",
 }
 SCALARS = {"int": lambda s: int(s, 0) if s[:2].lower() in ("0x", "0o") else int(s), "float": lambda s: float(s.replace(".nan", "nan").replace(".inf", "inf")), "bool": lambda s: s.lower() == "true", "null": lambda s: None}
 

@@ -5,13 +5,20 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterator
 
+from ruamel.yaml.nodes import Node
+
 from .plan_spec import MAX_MINUTES
 from .problems import did_you_mean, quote
 from .spec import INVALID, Fields, Report
 
 
 def check_plan(plan: Fields, report: Report) -> None:
-    """Report every cross-field mistake of a plan that was read field by field."""
+    """Report every cross-field mistake of a plan that was read field by field.
+
+    A mistake is reported once, not again through what follows from it: references are checked only when every
+    subject and resource was read with its id (else any reference could look unknown), and one bad reference
+    repeated across the plan is one message at its first place that lists the others.
+    """
     subjects = list(records(plan.get("subjects")))
     resources = [r for s in subjects for r in records(s.get("resources"))]
     check_unique_ids(subjects, resources, report)
@@ -21,9 +28,58 @@ def check_plan(plan: Fields, report: Report) -> None:
     resource_subject = {r.get("id"): s.get("id") for s in subjects for r in records(s.get("resources"))}
     commitments = list(records(plan.get("commitments")))
     check_unique(commitments, "commitment", report, fold_case=True)
+    references = References() if all_ids_read(plan) else None
     for commitment in commitments:
-        check_commitment(commitment, subject_ids, resource_ids, report)
-    check_log(list(records(plan.get("log"))), resource_ids, resource_subject, report)
+        check_commitment(commitment, subject_ids, resource_ids, references, report)
+    check_log(list(records(plan.get("log"))), resource_ids, resource_subject, references, report)
+    if references is not None:
+        references.report_to(report)
+
+
+class References:
+    """Mistaken references, gathered so that one mistake repeated is reported once, where it first appears."""
+
+    def __init__(self) -> None:
+        self.places: dict[tuple[str, str], list[tuple[Node, str, str, str]]] = defaultdict(list)
+
+    def add(self, node: Node, path: str, key: tuple[str, str], message: str, hint: str = "") -> None:
+        """A mistaken reference; `key` says which are the same mistake, `hint` ('; did you mean...') ends the message."""
+        self.places[key].append((node, path, message, hint))
+
+    def report_to(self, report: Report) -> None:
+        for places in self.places.values():
+            places.sort(key=lambda p: (p[0].start_mark.line, p[0].start_mark.column))
+            node, path, message, hint = places[0]
+            lines = sorted({p[0].start_mark.line + 1 for p in places[1:]} - {node.start_mark.line + 1})
+            report(node, path, message + also_on(lines) + hint)
+
+
+def also_on(lines: list[int], most: int = 6) -> str:
+    """', also on lines 40, 52 and 61' for the other places of a repeated mistake."""
+    if not lines:
+        return ""
+    shown = [str(n) for n in lines[:most]]
+    if len(lines) > most:
+        return f", also on lines {', '.join(shown)} and {len(lines) - most} more"
+    if len(shown) == 1:
+        return f", also on line {shown[0]}"
+    return f", also on lines {', '.join(shown[:-1])} and {shown[-1]}"
+
+
+def all_ids_read(plan: Fields) -> bool:
+    """Whether every subject and resource was read with its id, so that a reference to no id is a mistake."""
+    subjects = plan.get("subjects")
+    if not isinstance(subjects, list):
+        return False
+    for subject in subjects:
+        if not isinstance(subject, Fields) or not is_ok(subject.get("id")):
+            return False
+        resources = subject.get("resources")
+        if not isinstance(resources, list):
+            return False
+        if not all(isinstance(r, Fields) and is_ok(r.get("id")) for r in resources):
+            return False
+    return True
 
 
 def records(value: object) -> Iterator[Fields]:
@@ -80,31 +136,36 @@ def check_resources(resources: list[Fields], report: Report) -> None:
 
 
 def check_commitment(
-    commitment: Fields, subjects: dict[str, Fields], resources: dict[str, Fields], report: Report
+    commitment: Fields, subjects: dict[str, Fields], resources: dict[str, Fields], references: References | None,
+    report: Report,
 ) -> None:
     made, due = commitment.get("made"), commitment.get("due")
     if is_ok(made) and is_ok(due) and due < made:
         node, path = commitment.where("due")
         report(node, path, f"due date {due} is before the date it was made ({made}); a deadline comes after the promise")
     covers = commitment.get("covers")
-    if not isinstance(covers, list):
+    if references is None or not isinstance(covers, list):
         return
     known = list(subjects) + list(resources)
     for i, ref in enumerate(covers):
         if is_ok(ref) and ref not in subjects and ref not in resources:
             node = commitment.value_nodes["covers"].value[i]
             hint = did_you_mean(ref, known) or "; use the id of a subject, or of a resource listed under subjects"
-            report(node, f"{commitment.path}.covers[{i}]", f"unknown subject or resource {quote(ref)}{hint}")
+            references.add(node, f"{commitment.path}.covers[{i}]", ("unknown", ref),
+                           f"unknown subject or resource {quote(ref)}", hint)
 
 
 def check_log(
-    log: list[Fields], resources: dict[str, Fields], resource_subject: dict[str, str], report: Report
+    log: list[Fields], resources: dict[str, Fields], resource_subject: dict[str, str], references: References | None,
+    report: Report,
 ) -> None:
     logged: dict[str, int] = defaultdict(int)
     minutes_by_day: dict[object, int] = defaultdict(int)
     for entry in log:
         ref = entry.get("resource")
-        resource_id = resolve(entry, ref, resources, resource_subject, report) if is_ok(ref) else None
+        resource_id = None
+        if references is not None and is_ok(ref):
+            resource_id = resolve(entry, ref, resources, resource_subject, references)
         minutes, day = entry.get("minutes"), entry.get("date")
         if is_ok(minutes) and is_ok(day):
             minutes_by_day[day] += minutes
@@ -126,21 +187,23 @@ def check_log(
 
 
 def resolve(
-    entry: Fields, ref: str, resources: dict[str, Fields], resource_subject: dict[str, str], report: Report
+    entry: Fields, ref: str, resources: dict[str, Fields], resource_subject: dict[str, str], references: References
 ) -> str | None:
-    """The resource id a log entry names (`id` or `subject/id`), or None after reporting why not."""
+    """The resource id a log entry names (`id` or `subject/id`), or None after noting why not."""
     node, path = entry.where("resource")
     subject, _, ident = ref.rpartition("/")
     owned = [r for r, s in resource_subject.items() if s == ident and is_ok(r)]
     if not subject and ident not in resources and owned:
-        report(node, path, f"{quote(ident)} is a subject; log the resource you studied, for example {quote(owned[0])}")
+        references.add(node, path, ("subject", ident), f"{quote(ident)} is a subject",
+                       f"; log the resource you studied, for example {quote(owned[0])}")
         return None
     if ident not in resources:
         hint = did_you_mean(ident, resources) or "; use the id of a resource listed under subjects"
-        report(node, path, f"unknown resource {quote(ref)}{hint}")
+        references.add(node, path, ("unknown", ident), f"unknown resource {quote(ref)}", hint)
         return None
     owner = resource_subject.get(ident)
     if subject and is_ok(owner) and owner != subject:
-        report(node, path, f"resource {quote(ident)} belongs to subject {quote(owner)}, not {quote(subject)}")
+        references.add(node, path, ("owner", ref),
+                       f"resource {quote(ident)} belongs to subject {quote(owner)}, not {quote(subject)}")
         return None
     return ident
