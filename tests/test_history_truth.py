@@ -12,7 +12,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from feedsites import build_at, make_learner
+from feedsites import LOG_W45, build_at, make_learner, plan
 from gitrepo import GitRepo
 from inpublic.cli import main
 from sites import MINIMAL_CONFIG, MINIMAL_PLAN, Build
@@ -215,3 +215,18 @@ def test_status_leaves_out_commits_dated_after_today_and_says_so(ahead, learner:
     after = capsys.readouterr()
     assert after.out == before.out
     assert "2 commits are dated after today (2026-11-22)" in after.err and shas[0][:7] in after.err
+
+
+def test_a_deadline_moved_in_a_private_commit_is_shown_but_the_commit_is_not_named(learner: GitRepo,
+                                                                                    tmp_path: Path) -> None:
+    repo = GitRepo.clone(learner, tmp_path / "repo")
+    repo.write("progress.yaml", plan("2027-05-31", gone=False, more_log=LOG_W45))
+    sha = repo.commit("Plan\n\n[private] the new job starts in January\n", "2026-11-18T21:00:00-05:00")
+    built = build_at(repo.root, tmp_path / "site")
+    assert built.returncode == 0, built.output
+    assert sha not in every_text(built) and sha[:7] not in every_text(built)
+    page = built.page("commitments/spring/index.html")
+    assert "31 March 2027" in page and "31 May 2027" in page  # the move itself stays public
+    spring = next(c for c in json.loads(built.page("commitments.json"))["commitments"] if c["id"] == "spring")
+    moves = [change for change in spring["history"] if change.get("to") == "2027-05-31"]
+    assert [(c["date"], c["commit"]) for c in moves] == [("2026-11-18", None)]

@@ -16,6 +16,7 @@ from .commitments import CommitmentStatus
 from .markdown_files import MarkdownFile
 from .model import History, Plan, PlanHistory
 from .notes import NoteDates, note_dates
+from .privacy import unnamed_private_commits
 from .report_pages import REPORTS_DIR, render_report, render_reports_index, report_pages, weeks_json
 from .rhythm import HomeRhythm, history_commit_days, report_commit_days, rhythm
 from .weeks import Sources, WeekReport, weekly_reports
@@ -64,14 +65,14 @@ def site_content(
     with_reviews: bool = True,
 ) -> SiteContent:
     """The generated pages and data of a build. `reflections` maps a week slug to the learner's text for it."""
+    hidden = {c.sha for c in history.commits if sources.privacy.hides(c)}
     dates = {}
     if with_note_dates:
         prefix = f"{sources.notes_dir}/" if sources.notes_dir else ""
         repo_paths = {prefix + uri: uri for uri in sources.titles}
-        hidden = {c.sha for c in history.commits if sources.privacy.hides(c)}
         dates = {repo_paths[path]: d for path, d in note_dates(history, repo_paths, hidden).items()}
-    promised = commitments_output(plan, plan_history or PlanHistory(), today, site_url=site_url,
-                                  history_incomplete=history_incomplete)
+    versions = unnamed_private_commits(plan_history or PlanHistory(), hidden)
+    promised = commitments_output(plan, versions, today, site_url=site_url, history_incomplete=history_incomplete)
     promises = tuple(GeneratedFile(uri, text, in_nav=in_nav) for uri, text, in_nav in promised.files)
     if not with_reports:
         days = rhythm(plan, history_commit_days(history, sources, plan.learner.timezone), today, reviews=with_reviews)
