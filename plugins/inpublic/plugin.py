@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar, cast
 from zoneinfo import ZoneInfo
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -35,7 +36,7 @@ log = get_plugin_logger(__name__)
 T = TypeVar("T")
 STYLESHEET = "assets/inpublic/inpublic.css"
 
-class InpublicPlugin(BasePlugin[InpublicConfig]):
+class InpublicPlugin(BasePlugin[InpublicConfig]):  # type: ignore[no-untyped-call]  # MkDocs types no __init_subclass__
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across the rebuilds of `mkdocs serve`, and with it what the
         # last build computed: a rebuild with the same HEAD, plan and titles starts no git process and
@@ -47,7 +48,7 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):
         memos = getattr(self, "memos", {})
         if name not in memos or memos[name][0] != key:
             memos[name] = (key, compute())
-        return memos[name][1]
+        return cast(T, memos[name][1])
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = Path(config.config_file_path).parent
@@ -105,7 +106,8 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):
             plan_history=self.plan_history, with_reviews=self.config.reviews,
         ))
         for uri in self.content.replaced:
-            files.remove(files.get_file_from_path(uri))
+            if (replaced := files.get_file_from_path(uri)) is not None:
+                files.remove(replaced)
         for generated in self.content.files:
             file = File.generated(config, generated.src_uri, content=generated.content)
             file.edit_uri = generated.edit_path
@@ -159,14 +161,15 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):
         return feeds.add_head_links(output_content, feeds.head_links(config.site_url or "", config.site_name))
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if self.feeds is None:
+        settings = self.feeds
+        if settings is None:
             return
         info = feeds.SiteInfo(config.site_url or "", config.site_name, config.site_description,
                               config.theme.get("language"), config.use_directory_urls, self.pages)
         built = self.memo("feeds", (self.content_key, self.posts, self.pages), lambda: feeds.build_feeds(
             self.plan, self.history, self.plan_history, self.today, self.sources,
             report_pages(self.content.reports, self.reflections) if self.config.reports else (), self.posts, info,
-            self.feeds, statuses=self.content.commitments,
+            settings, statuses=self.content.commitments,
             markdown=feeds.markdown_converter(config.markdown_extensions, config.mdx_configs)))
         for name, data in built.items():
             write_file(data, str(Path(config.site_dir) / name))
