@@ -80,7 +80,8 @@ class Note:
     )
 
     def __init__(self, idx: int, topic: int, slug: str, title: str, phrase: str, private: bool) -> None:
-        self.idx, self.topic, self.slug, self.title, self.phrase, self.private = idx, topic, slug, title, phrase, private
+        self.idx, self.topic, self.slug, self.title = idx, topic, slug, title
+        self.phrase, self.private = phrase, private
         self.sub = ""  # a concept's sub-folder of the topic folder, for the variants of a concept
         self.anchor = False
         self.alive = True
@@ -190,7 +191,8 @@ class Plan:
                     lines.append(f"        url: {url}\n")
                 lines.append(f"        units: {units}\n        unit: {unit}\n")
             self.blocks.append("".join(lines))
-            self.resources[sid] = [[rid, rtitle, kind, units, unit, topic, 0] for rid, rtitle, kind, _, units, unit in kept]
+            self.resources[sid] = [[rid, rtitle, kind, units, unit, topic, 0]
+                                   for rid, rtitle, kind, _, units, unit in kept]
         # The last two subjects are added to the plan later, on the days of add_days.
         self.present = len(self.subjects) - 2
         self.later = {len(self.subjects) - 2: add_days[0], len(self.subjects) - 1: add_days[1]}
@@ -378,7 +380,8 @@ def section(rng: Random, t: str, fn: str) -> str:
     if roll < 0.35:
         return head + "\n\n".join(paragraph(rng, V.SENTENCES, t) for _ in range(rng.randint(1, 3))) + "\n"
     if roll < 0.5:
-        return head + "".join(f"- {fill(b, t, rng.choice(ALL_PHRASES))}\n" for b in rng.sample(V.BULLETS, rng.randint(3, 6)))
+        bullets = rng.sample(V.BULLETS, rng.randint(3, 6))
+        return head + "".join(f"- {fill(b, t, rng.choice(ALL_PHRASES))}\n" for b in bullets)
     if roll < 0.7:
         return (head + paragraph(rng, V.SENTENCES, t, 1, 2) + "\n\n```python\n"
                 + rng.choice(V.CODE).replace("{fn}", fn) + "\n```\n")
@@ -396,7 +399,8 @@ def section(rng: Random, t: str, fn: str) -> str:
 def write_body(rng: Random, note: Note) -> None:
     """The note's whole text, grown section by section over its versions."""
     pool = V.PRIVATE_SENTENCES if note.private else V.SENTENCES
-    note.intro = wrap(fill(rng.choice(V.INTROS), note.phrase, "")) if not note.private else paragraph(rng, pool, "", 2, 4)
+    note.intro = (wrap(fill(rng.choice(V.INTROS), note.phrase, "")) if not note.private
+                  else paragraph(rng, pool, "", 2, 4))
     # Most notes are short, a few are long: 20-200 lines in all (with links and revisions).
     note.target = int(rng.triangular(20, 90, 35) if rng.random() < 0.85 else rng.triangular(90, 185, 120))
     note.growth = rng.randint(12, 35)
@@ -405,7 +409,8 @@ def write_body(rng: Random, note: Note) -> None:
     note.sections, note.cum, total = [], [], 0
     while have + total < note.target:
         if note.private:
-            text = f"## {rng.choice(['This week', 'Worries', 'Next', 'Money', 'Jobs'])}\n\n" + paragraph(rng, pool, "") + "\n"
+            heading = rng.choice(['This week', 'Worries', 'Next', 'Money', 'Jobs'])
+            text = f"## {heading}\n\n" + paragraph(rng, pool, "") + "\n"
         else:
             text = section(rng, note.phrase, fn)
         note.sections.append(text)
@@ -469,7 +474,8 @@ def mkdocs_yml(level: int, colour: str, name: str, handle: str) -> bytes:
     lines += ["\nplugins:\n  - search\n"]
     lines += ["  - inpublic:\n      plan: progress.yaml\n" if level >= 5 else "  - inpublic\n"]
     if level >= 3:
-        lines += ["\nmarkdown_extensions:\n  - admonition\n  - attr_list\n  - tables\n  - toc:\n      permalink: true\n",
+        lines += ["\nmarkdown_extensions:\n  - admonition\n  - attr_list\n  - tables\n"
+                  "  - toc:\n      permalink: true\n",
                   "  - pymdownx.details\n  - pymdownx.superfences\n  - pymdownx.highlight\n  - pymdownx.inlinehilite\n"]
     return "".join(lines).encode()
 

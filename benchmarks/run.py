@@ -192,7 +192,7 @@ def machine() -> str:
                 if line.startswith("model name")), platform.processor() or "unknown CPU")
     memory = next((int(line.split()[1]) // 1024 // 1024 for line in Path("/proc/meminfo").read_text().splitlines()
                    if line.startswith("MemTotal")), 0)
-    git = subprocess.run(["git", "--version"], capture_output=True, text=True).stdout.strip()
+    git = subprocess.run(["git", "--version"], capture_output=True, text=True, check=False).stdout.strip()
     return (f"{os.cpu_count()} cores ({cpu}), {memory} GiB of memory, {platform.system()} {platform.release()}, "
             f"Python {platform.python_version()}, {git}")
 

@@ -49,7 +49,7 @@ def main() -> int:
     if executable is None:
         print("no Chromium: `apt-get install chromium`, or set $CHROMIUM", file=sys.stderr)
         return 1
-    if "Roboto" not in subprocess.run(["fc-list"], capture_output=True, text=True).stdout:
+    if "Roboto" not in subprocess.run(["fc-list"], capture_output=True, text=True, check=False).stdout:
         print("warning: Roboto is not installed (`apt-get install fonts-roboto`): the pictures use another font",
               file=sys.stderr)
     args.out.mkdir(parents=True, exist_ok=True)

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from gitrepo import run_git
 from inpublic.plan import load_plan
 

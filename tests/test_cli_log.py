@@ -388,10 +388,9 @@ def test_a_failed_write_leaves_the_plan_as_it_was(
 def test_an_interrupted_write_leaves_the_plan_and_no_temporary_file(tmp_path: Path) -> None:
     plan = tmp_path / "progress.yaml"
     plan.write_text(MINIMAL_PLAN, encoding="utf-8")
-    with pytest.raises(KeyboardInterrupt):
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(files.os, "replace", lambda *args: (_ for _ in ()).throw(KeyboardInterrupt))
-            write_atomically(plan, "broken")
+    with pytest.raises(KeyboardInterrupt), pytest.MonkeyPatch.context() as patch:
+        patch.setattr(files.os, "replace", lambda *args: (_ for _ in ()).throw(KeyboardInterrupt))
+        write_atomically(plan, "broken")
     assert read(plan) == MINIMAL_PLAN
     assert os.listdir(tmp_path) == ["progress.yaml"]
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import git
 import pytest
-from gitrepo import GitRepo
 
+from gitrepo import GitRepo
 from inpublic.commitments import commitment_statuses
 from inpublic.deadlines import ADDED, DUE, REPLACES, SCOPE, TITLE, WITHDRAWN, deadline_records
 from inpublic.model import PlanHistory

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import icalendar
 import pytest
-from gitrepo import GitRepo
 
+from gitrepo import GitRepo
 from sites import MINIMAL_CONFIG, MINIMAL_PLAN, ROOT, Build, build
 
 HOSTILE = """<script>alert("x")</script> & 'quotes' ]]> \\ end"""
@@ -102,7 +102,7 @@ def test_the_page_shows_both_moves_and_the_withdrawal(project: tuple[GitRepo, Bu
     page = article(site.page("commitments/autumn/index.html"))
     assert ('Due date moved from <time datetime="2026-11-15">15 November 2026</time> to '
             '<time datetime="2026-11-30">30 November 2026</time> on <time datetime="2026-11-10">10 November 2026'
-            f'</time>, 15 days later (commit <a href="https://github.com/ada/learning/commit/') in page
+            '</time>, 15 days later (commit <a href="https://github.com/ada/learning/commit/') in page
     assert f"<code>{sha['Two more weeks']}</code>" in page and f"<code>{sha['Three more weeks']}</code>" in page
     assert '<strong class="inpublic-flag">5 days before it was due</strong>' in page
     assert ('Due date moved from <time datetime="2026-11-30">30 November 2026</time> to '

@@ -67,8 +67,8 @@ def history(case: dict[str, Any]) -> PlanHistory:
     versions = []
     final = {"on": case.get("committed", case["today"]), "current": True}
     for state in [*case["versions"], final]:
-        when = dt.datetime.combine(state["on"], dt.time(20), dt.timezone.utc)
-        committed = dt.datetime.combine(state.get("committed", state["on"]), dt.time(20), dt.timezone.utc)
+        when = dt.datetime.combine(state["on"], dt.time(20), dt.UTC)
+        committed = dt.datetime.combine(state.get("committed", state["on"]), dt.time(20), dt.UTC)
         plan = parse_plan(plan_text(case, None if state.get("current") else state))
         versions.append(PlanVersion(f"{len(versions):040x}", when, committed, plan))
     return PlanHistory(tuple(versions))

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import feedparser
 import lxml.html
 import pytest
+
 from inpublic.feed_html import absolute_html, page_path, xml_text
 from inpublic.feed_items import Category, FeedIdError, FeedItem, post_dates, select_items, tag_base
 from inpublic.feeds import Channel, feed_files

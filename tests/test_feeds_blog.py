@@ -9,6 +9,7 @@ from pathlib import Path
 import feedparser
 import lxml.html
 import pytest
+
 from feedsites import PNG, build_at
 from gitrepo import GitRepo
 from sites import MINIMAL_PLAN, Build

@@ -15,6 +15,7 @@ import feedparser
 import lxml.etree
 import lxml.html
 import pytest
+
 from feedsites import CONFIG, LOG_W45, LOG_W46, REPO_URL, SECRET, SITE_URL, build_at, make_learner, plan
 from gitrepo import GitRepo
 from sites import Build

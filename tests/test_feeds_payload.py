@@ -10,6 +10,7 @@ import feedparser
 import lxml.etree
 import lxml.html
 import pytest
+
 from feedsites import build_at
 from gitrepo import GitRepo
 from sites import Build

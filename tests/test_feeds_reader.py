@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
+from reader import Reader, make_reader
+
 from feedsites import CONFIG, LOG_W45, LOG_W46, SITE_URL, build_at, make_learner, plan
 from gitrepo import GitRepo
-from reader import Reader, make_reader
 from sites import FIXED_EPOCH
 
 FEEDS = ("feed.xml", "atom.xml", "feed.json")
@@ -100,11 +101,11 @@ def test_a_follower_sees_each_completed_week_once_and_only_real_changes(
 ) -> None:
     repo = make_learner(tmp_path / "repo")
     follower.publish(build(repo, tmp_path / "site1", FIXED_EPOCH))
-    assert follower.update() == {name: (11, 0) for name in FEEDS}
+    assert follower.update() == dict.fromkeys(FEEDS, (11, 0))
 
     # a rebuild of the same commit: nothing new, nothing changed
     follower.publish(build(repo, tmp_path / "site1-again", FIXED_EPOCH))
-    assert follower.update() == {name: (0, 0) for name in FEEDS}
+    assert follower.update() == dict.fromkeys(FEEDS, (0, 0))
 
     # another week and a half of study, then a build on the Monday after: weeks 47 and 48 arrive, nothing else
     repo.write("docs/integrals.md", "# Integrals\n\nAreas.\n")
@@ -114,7 +115,7 @@ def test_a_follower_sees_each_completed_week_once_and_only_real_changes(
                                      + "  - {date: 2026-11-24, minutes: 40, resource: derivs, units: 1}\n"))
     repo.commit("Chain rule examples", "2026-11-24T20:00:00-05:00")
     follower.publish(build(repo, tmp_path / "site2", MONDAY_30_NOV))
-    assert follower.update() == {name: (2, 0) for name in FEEDS}
+    assert follower.update() == dict.fromkeys(FEEDS, (2, 0))
     for name in FEEDS:
         ids = follower.ids(name)
         assert len(ids) == len(set(ids)) == 13
@@ -129,7 +130,7 @@ def test_a_follower_sees_each_completed_week_once_and_only_real_changes(
     repo.write("docs/reports/2026-W46.md", "Looking back: the chain rule clicked.\n")
     repo.commit("Reflection on week 46", "2026-12-01T09:00:00-05:00")
     follower.publish(build(repo, tmp_path / "site3", TUESDAY_1_DEC))
-    assert follower.update() == {name: (0, 1) for name in FEEDS}
+    assert follower.update() == dict.fromkeys(FEEDS, (0, 1))
     for name in ("atom.xml", "feed.json"):
         w46 = follower.entry(name, TAG + "week/2026-W46")
         assert w46.updated == dt.datetime(2026, 12, 1, 14, 0, tzinfo=dt.UTC)
@@ -144,7 +145,7 @@ def test_a_follower_sees_each_completed_week_once_and_only_real_changes(
 def test_moving_the_site_to_another_address_delivers_nothing_again(follower: Follower, tmp_path: Path) -> None:
     repo = make_learner(tmp_path / "repo")
     follower.publish(build(repo, tmp_path / "site1", FIXED_EPOCH))
-    assert follower.update() == {name: (11, 0) for name in FEEDS}
+    assert follower.update() == dict.fromkeys(FEEDS, (11, 0))
     repo.write("mkdocs.yml", CONFIG.replace(SITE_URL, "https://ada.example.net/"))
     repo.commit("My own domain", "2026-11-21T10:00:00-05:00")
     follower.publish(build(repo, tmp_path / "site2", FIXED_EPOCH))

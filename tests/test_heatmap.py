@@ -129,7 +129,8 @@ def test_month_labels_stand_over_the_first_week_starting_in_the_month() -> None:
     old = hm.rows[1]
     mondays = [old.first + dt.timedelta(weeks=n) for n in range(53)]
     first_mondays = {d.month: old.position(d)[0] for d in reversed(mondays) if d.year == 2026}
-    assert [(m.text, m.x) for m in old.months] == [(dt.date(2026, n, 1).strftime("%b"), first_mondays[n]) for n in range(1, 13)]
+    expected = [(dt.date(2026, n, 1).strftime("%b"), first_mondays[n]) for n in range(1, 13)]
+    assert [(m.text, m.x) for m in old.months] == expected
     assert old.months[0].x == old.position(dt.date(2026, 1, 5))[0]  # week 1 starts on 29 December: January is week 2
     assert [m.text for m in hm.rows[0].months] == ["Jan"]  # 4 January 2027, the first Monday of 2027
 
@@ -165,5 +166,6 @@ def test_the_template_escapes_what_it_writes() -> None:
     row = replace(hm.rows[0], label=replace(hm.rows[0].label, text='<b a="1">&</b>'))
     svg = render_heatmap(replace(hm, rows=(row, *hm.rows[1:])))
     root = ET.fromstring(svg)
-    assert [t.text for t in root.iter(f"{SVG}text") if t.get("class") == "inpublic-heatmap-year"][0] == '<b a="1">&</b>'
+    years = [t.text for t in root.iter(f"{SVG}text") if t.get("class") == "inpublic-heatmap-year"]
+    assert years[0] == '<b a="1">&</b>'
     assert "&lt;b a=&#34;1&#34;&gt;&amp;&lt;/b&gt;" in svg

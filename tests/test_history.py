@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from gitrepo import GitRepo
 
+from gitrepo import GitRepo
 from inpublic.history import HistoryError, read_history, repo_relative, repo_root
 from inpublic.model import FileChange, History
 from inpublic.notes import note_dates

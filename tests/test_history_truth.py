@@ -12,6 +12,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
+
 from feedsites import LOG_W45, build_at, make_learner, plan
 from gitrepo import GitRepo
 from inpublic.cli import main

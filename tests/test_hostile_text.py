@@ -15,6 +15,7 @@ import feedparser
 import icalendar
 import lxml.html
 import pytest
+
 from feedsites import build_at
 from gitrepo import GitRepo
 from sites import Build

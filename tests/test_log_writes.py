@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from inpublic import cli_log
 from inpublic.cli import main
 from inpublic.plan import parse_plan

@@ -56,7 +56,14 @@ def load_case(path: Path) -> tuple[dict, str]:
 
 
 def entry_yaml(entry: dict) -> str:
-    return "{" + ", ".join(f"{k}: {v.isoformat() if isinstance(v, dt.date) else repr(v) if isinstance(v, str) else str(v).lower() if isinstance(v, bool) else v}" for k, v in entry.items()) + "}"
+    def value(v: object) -> object:
+        if isinstance(v, dt.date):
+            return v.isoformat()
+        if isinstance(v, str):
+            return repr(v)
+        return str(v).lower() if isinstance(v, bool) else v
+
+    return "{" + ", ".join(f"{k}: {value(v)}" for k, v in entry.items()) + "}"
 
 
 def day(d: dt.date) -> str:
@@ -95,7 +102,8 @@ def dump(case: dict, plan_text: str) -> str:
               f"longest streak: {run(s.longest)}", "reviews"]
     lines += [review(r) for r in schedule] or ["  none"]
     lines.append("weeks")
-    lines += [f"  {slug}: {w.done} done, {w.missed} missed, {w.open} open" for slug, w in sorted(review_weeks(schedule).items())]
+    weeks = sorted(review_weeks(schedule).items())
+    lines += [f"  {slug}: {w.done} done, {w.missed} missed, {w.open} open" for slug, w in weeks]
     lines.append(f"view: {len(view.open)} due today, {len(view.upcoming)} tomorrow, "
                  f"last {view.recent_days} days {view.done} done and {view.missed} missed")
     return "\n".join(lines) + "\n"

@@ -9,8 +9,8 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-from gitrepo import GitRepo
 
+from gitrepo import GitRepo
 from sites import MINIMAL_CONFIG, build
 
 PLAN = """\
@@ -70,7 +70,8 @@ def test_the_home_page_shows_the_heatmap_and_the_streaks(site) -> None:
     home = site.page()
     svg = inline_svg(home)
     assert svg.get("role") == "img"
-    dated = {r.get("data-date"): r.get("class") for r in svg.iter("{http://www.w3.org/2000/svg}rect") if r.get("data-date")}
+    rects = svg.iter("{http://www.w3.org/2000/svg}rect")
+    dated = {r.get("data-date"): r.get("class") for r in rects if r.get("data-date")}
     assert dated["2026-11-19"] == "inpublic-level-4"
     assert dated["2026-11-20"] == "inpublic-level-1"  # the commit at 23:30 in New York
     assert "2026-11-22" not in dated  # today, nothing yet: an empty square of the pattern

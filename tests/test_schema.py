@@ -26,7 +26,12 @@ SCHEMA_BLIND = {
     "timezone-typo", "timezone-unknown", "timezone-wrong-case", "duplicate-key", "log-unknown-resource-repeated",
     "duplicate-commitment-id-case",
 }
-SCALARS = {"int": lambda s: int(s, 0) if s[:2].lower() in ("0x", "0o") else int(s), "float": lambda s: float(s.replace(".nan", "nan").replace(".inf", "inf")), "bool": lambda s: s.lower() == "true", "null": lambda s: None}
+SCALARS = {
+    "int": lambda s: int(s, 0) if s[:2].lower() in ("0x", "0o") else int(s),
+    "float": lambda s: float(s.replace(".nan", "nan").replace(".inf", "inf")),
+    "bool": lambda s: s.lower() == "true",
+    "null": lambda s: None,
+}
 
 
 def as_json(node: Node) -> Any:

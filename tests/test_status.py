@@ -15,8 +15,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from gitrepo import GitRepo
 
+from gitrepo import GitRepo
 from inpublic.days import Run, Streaks
 from inpublic.status import CommitmentLine, StatusView, WeekSoFar
 from inpublic.terminal import format_status

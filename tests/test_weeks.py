@@ -11,8 +11,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from gitrepo import GitRepo
 
+from gitrepo import GitRepo
 from inpublic.history import read_history
 from inpublic.plan import parse_plan
 from inpublic.privacy import Privacy, public_plan
@@ -58,9 +58,12 @@ def make_plan(log: str = "", zone: str = "UTC", repo: str | None = None) -> str:
     return PLAN.format(zone=zone, repo=f"  repo: {repo}\n" if repo else "", log=entries or "  []")
 
 
-def reports(repo: GitRepo, today: str, log: str = "", zone: str = "UTC", repo_url: str | None = None) -> list[WeekReport]:
+def reports(
+    repo: GitRepo, today: str, log: str = "", zone: str = "UTC", repo_url: str | None = None
+) -> list[WeekReport]:
     plan = public_plan(parse_plan(make_plan(log, zone, repo_url)))
-    sources = Sources(notes_dir="docs", plan_path="progress.yaml", titles=TITLES, privacy=Privacy(not_notes=()))  # every page counts as a note here
+    # every page counts as a note here
+    sources = Sources(notes_dir="docs", plan_path="progress.yaml", titles=TITLES, privacy=Privacy(not_notes=()))
     return list(weekly_reports(plan, read_history(repo.root), dt.date.fromisoformat(today), sources))
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from .cli_init import add_init_parser, run_init
 from .cli_log import add_log_parser, run_log

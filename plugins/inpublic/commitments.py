@@ -55,8 +55,6 @@ from .deadlines import DUE, SCOPE, Change, DeadlineRecord, deadline_records
 from .model import Commitment, LogEntry, Plan, PlanHistory, Resource
 
 
-
-
 @dataclass(frozen=True)
 class ResourceState:
     resource: Resource

@@ -150,7 +150,7 @@ class _Tracker:
         committed = version.committed.astimezone(self.zone).date()
         late_commit = committed if (committed - on).days > 1 else None
         effective = max(on, committed)
-        stamp: dict[str, Any] = dict(on=on, sha=version.sha, committed_on=late_commit)
+        stamp: dict[str, Any] = {"on": on, "sha": version.sha, "committed_on": late_commit}
         now = {c.id: _Seen(c, version.plan, _scope(version.plan, c)) for c in version.plan.commitments}
         for ident in self.present - set(now):
             before = self.seen[ident]

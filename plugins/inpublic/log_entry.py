@@ -10,8 +10,8 @@ import dataclasses
 import datetime as dt
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
@@ -65,7 +65,7 @@ def parse_duration(text: str) -> int:
     match = DURATION.fullmatch(written)
     hours, minutes = (match["hours"], match["minutes"]) if match else (None, None)
     fraction_and_minutes = hours is not None and re.search("[.,]", hours) is not None and minutes is not None
-    if hours is None and minutes is None or fraction_and_minutes:
+    if (hours is None and minutes is None) or fraction_and_minutes:
         raise LogArgumentError(f"cannot read the duration {quote(text)}; write minutes or hours, {DURATION_EXAMPLES}")
     total = round(float((hours or "0").replace(",", ".")) * 60) + int(minutes or 0)
     if total < 1:
@@ -113,7 +113,7 @@ def resolve_resource(ref: str, plan: Plan, command: str) -> Resource:
     ids = [r.id for r in pool]
     starting = [i for i in ids if i.startswith(text)]
     named_subject = not subject_id and any(s.id == text for s in plan.subjects)
-    if text in ids or text and len(starting) == 1 and not named_subject:
+    if text in ids or (text and len(starting) == 1 and not named_subject):
         return pool[ids.index(text if text in ids else starting[0])]
     raise LogArgumentError(not_a_resource(text, plan, ids, subject_id, lambda ident: f" ({command} {ident} ...)"))
 

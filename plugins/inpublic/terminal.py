@@ -55,13 +55,15 @@ def format_status(view: StatusView, colour: bool = False) -> str:
     style = Style(colour)
     week = view.week
     lines = [f"{style.bold(view.learner)}, {long_date(view.today)}", ""]
-    lines.append(style.bold(f"This week so far (week {week.week} of {week.year}, since Monday {format_date(week.start)})"))
+    since = format_date(week.start)
+    lines.append(style.bold(f"This week so far (week {week.week} of {week.year}, since Monday {since})"))
     days = " ".join(f"{d:%a}" for d in week.active_days)
     lines += rows([
         ("time", f"{format_duration(week.minutes)} over {plural(week.sessions, 'session')}"),
         ("units", str(week.units)),
         ("commits", "unknown: the git history could not be read" if week.commits is None else str(week.commits)),
-        ("active days", f"{len(week.active_days)} of {(week.today - week.start).days + 1}" + (f": {days}" if days else "")),
+        ("active days",
+         f"{len(week.active_days)} of {(week.today - week.start).days + 1}" + (f": {days}" if days else "")),
     ])
     if view.commitments:
         lines += ["", style.bold("Commitments")]
