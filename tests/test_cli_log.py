@@ -22,6 +22,7 @@ from inpublic import files
 from inpublic.cli import main
 from inpublic.files import write_atomically
 from inpublic.log_entry import (
+    DURATION_EXAMPLES,
     EntryRefused,
     LogArgumentError,
     add_entry,
@@ -166,28 +167,57 @@ def test_kind_and_private_are_written_only_when_not_the_default() -> None:
 @pytest.mark.parametrize(("text", "minutes"), [
     ("90m", 90), ("90", 90), ("1h30", 90), ("1h 30m", 90), ("1.5h", 90), ("1,5h", 90), ("2h", 120),
     ("45min", 45), ("45 minutes", 45), ("1 hour", 60), ("0.25h", 15), ("24h", 1440), (" 90M ", 90), ("1440", 1440),
+    ("2 hours", 120), ("45 min", 45), ("90 mins", 90), ("1 hr", 60), ("2hrs", 120), ("1h30m", 90), ("1 h 30 m", 90),
+    ("1 hour 30 minutes", 90), ("1 hour and 30 minutes", 90), ("1.5 hours", 90), ("1:30", 90), ("0:45", 45),
+    ("2:05", 125), ("1H 30M", 90),
 ])
 def test_durations(text: str, minutes: int) -> None:
     assert parse_duration(text) == minutes
 
 
 @pytest.mark.parametrize(("text", "message"), [
-    ("0", "the duration '0' is less than a minute; write how long you studied, like 90m, 90, 1h30 or 1.5h"),
-    ("0h", "the duration '0h' is less than a minute; write how long you studied, like 90m, 90, 1h30 or 1.5h"),
-    ("-30m", "the duration '-30m' is negative; write how long you studied, like 90m, 90, 1h30 or 1.5h"),
+    ("0", "the duration '0' is less than a minute; write how long you studied, like 90m, 1h 30m, 1.5h or 2 hours"),
+    ("0h", "the duration '0h' is less than a minute; write how long you studied, like 90m, 1h 30m, 1.5h or 2 hours"),
+    ("-30m", "the duration '-30m' is negative; write how long you studied, like 90m, 1h 30m, 1.5h or 2 hours"),
     ("25h", "the duration '25h' is 1500 minutes, more than a whole day (1440); log each day's sessions on that "
-            "day, like 90m, 90, 1h30 or 1.5h"),
+            "day, like 90m, 1h 30m, 1.5h or 2 hours"),
     ("1441", "the duration '1441' is 1441 minutes, more than a whole day (1440); log each day's sessions on that "
-             "day, like 90m, 90, 1h30 or 1.5h"),
-    ("abc", "cannot read the duration 'abc'; write minutes or hours, like 90m, 90, 1h30 or 1.5h"),
-    ("", "cannot read the duration ''; write minutes or hours, like 90m, 90, 1h30 or 1.5h"),
-    ("1.5h30", "cannot read the duration '1.5h30'; write minutes or hours, like 90m, 90, 1h30 or 1.5h"),
-    ("90s", "cannot read the duration '90s'; write minutes or hours, like 90m, 90, 1h30 or 1.5h"),
+             "day, like 90m, 1h 30m, 1.5h or 2 hours"),
+    ("abc", "cannot read the duration 'abc'; write minutes or hours, like 90m, 1h 30m, 1.5h or 2 hours"),
+    ("", "cannot read the duration ''; write minutes or hours, like 90m, 1h 30m, 1.5h or 2 hours"),
+    ("1.5h30", "cannot read the duration '1.5h30'; write minutes or hours, like 90m, 1h 30m, 1.5h or 2 hours"),
+    ("90s", "cannot read the duration '90s'; write minutes or hours, like 90m, 1h 30m, 1.5h or 2 hours"),
 ])
 def test_bad_durations(text: str, message: str) -> None:
     with pytest.raises(LogArgumentError) as bad:
         parse_duration(text)
     assert str(bad.value) == message
+
+
+@pytest.mark.parametrize(("words", "minutes"), [
+    (["1h", "30m"], 90), (["2", "hours"], 120), (["45", "min"], 45), (["1h 30m"], 90), (["1.5h"], 90), (["90"], 90),
+    (["1:30"], 90), (["1", "hour", "30", "minutes"], 90),
+])
+def test_a_duration_in_one_word_or_several_before_the_resource(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], words: list[str], minutes: int,
+) -> None:
+    plan = tmp_path / "progress.yaml"
+    plan.write_text(MINIMAL_PLAN, encoding="utf-8")
+    status = main(["log", *words, "calc1", "--date", str(PAST), "--plan", str(plan)])
+    out, err = capsys.readouterr()
+    assert (status, err) == (0, "")
+    assert out == f"{plan}: added {minutes} min of calc1 on {PAST}\n"
+    assert parse_plan(read(plan)).log[-1].minutes == minutes
+
+
+def test_words_that_are_no_duration_are_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plan = tmp_path / "progress.yaml"
+    plan.write_text(MINIMAL_PLAN, encoding="utf-8")
+    assert main(["log", "90m", "calculus", "calc1", "--plan", str(plan)]) == 2
+    assert capsys.readouterr().err == (
+        "inpublic log: cannot read the duration '90m calculus'; write minutes or hours, "
+        f"{DURATION_EXAMPLES}\n")
+    assert read(plan) == MINIMAL_PLAN
 
 
 TODAY = dt.date(2026, 11, 22)
@@ -295,7 +325,8 @@ def test_dry_run_prints_the_entry_and_writes_nothing(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["0", "calc1"], "the duration '0' is less than a minute; write how long you studied, like 90m, 90, 1h30 or 1.5h"),
+    (["0", "calc1"], "the duration '0' is less than a minute; write how long you studied, like 90m, 1h 30m, 1.5h or "
+                     "2 hours"),
     (["90m", "calk1"], "unknown resource 'calk1'; did you mean 'calc1'? (inpublic log 90m calc1 ...)"),
     (["1h 30m", "alc"], "unknown resource 'alc'; did you mean 'calc1'? (inpublic log '1h 30m' calc1 ...)"),
     (["90", "calc1", "--date", "2999-01-01"], None),

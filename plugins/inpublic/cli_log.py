@@ -15,6 +15,7 @@ from types import FrameType
 
 from .files import Busy, locked, read_only, write_atomically
 from .log_entry import (
+    DURATION_FORMS,
     EntryRefused,
     LogArgumentError,
     add_entry,
@@ -34,7 +35,8 @@ STOPPING = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGINT
 EXAMPLES = """\
 examples:
   inpublic log 90m calculus/leonard-calc1 --units 2 --note "limits and continuity"
-  inpublic log 1h30 stat110 --units 1 --date yesterday
+  inpublic log 1h 30m stat110 --units 1 --date yesterday
+  inpublic log 2 hours leonard-calc1 --units 3
   inpublic log 45m leonard-calc1 --kind review --note "the chain rule again"
 """
 
@@ -47,7 +49,8 @@ def add_log_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParse
         description="Add a study session at the end of the log in progress.yaml. Only the entry's lines are added: "
                     "comments, blank lines and layout stay as they are. Two at once take turns, and both entries "
                     "are kept. Exit 0, 1 when the plan is refused or read-only, 2 for a mistyped argument.")
-    log.add_argument("duration", metavar="DURATION", help="how long you studied: 90m, 90, 1h30, 1h 30m, 1.5h or 2h")
+    log.add_argument("duration", metavar="DURATION", nargs="+",
+                     help=f"how long you studied: {DURATION_FORMS}; in one word or several (1h 30m), quoted or not")
     log.add_argument("resource", metavar="RESOURCE",
                      help="the id of the resource, or subject/id; the start of an id is enough when no other id "
                           "starts the same way")
@@ -75,7 +78,7 @@ def run_log(args: argparse.Namespace) -> int:
     The plan's lock is held from reading it to writing it, so that two sessions logged at once are both kept.
     """
     try:
-        minutes = parse_duration(args.duration)
+        minutes = parse_duration(" ".join(args.duration))
         note = read_note(args.note)
     except LogArgumentError as err:
         return bad_argument(err)
@@ -113,7 +116,7 @@ def log_session(args: argparse.Namespace, path: Path, label: str, minutes: int, 
         if today is None:
             return 2
         day = parse_day(args.date, today)
-        resource = resolve_resource(args.resource, plan, f"inpublic log {shlex.quote(args.duration)}")
+        resource = resolve_resource(args.resource, plan, "inpublic log " + shlex.join(args.duration))
     except LogArgumentError as err:
         return bad_argument(err)
     entry = LogEntry(day, minutes, resource.id, args.units, note, args.kind, args.private)

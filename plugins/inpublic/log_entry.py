@@ -26,10 +26,13 @@ from .spec import is_null, why_not_a_date
 
 STR_TAG = "tag:yaml.org,2002:str"
 DURATION = re.compile(
-    r"(?:(?P<hours>[0-9]+(?:[.,][0-9]+)?)\s*h(?:ours?|rs?)?)?\s*(?:(?P<minutes>[0-9]+)\s*(?:m|mins?|minutes?)?)?",
+    r"(?:(?P<hours>[0-9]+(?:[.,][0-9]+)?)\s*(?:hours?|hrs?|h))?\s*(?:and\s*)?"
+    r"(?:(?P<minutes>[0-9]+)\s*(?:minutes?|mins?|m)?)?",
     re.IGNORECASE,
 )
-DURATION_EXAMPLES = "like 90m, 90, 1h30 or 1.5h"
+CLOCK_DURATION = re.compile(r"(?P<hours>[0-9]{1,2}):(?P<minutes>[0-5][0-9])")  # 1:30, hours and minutes
+DURATION_FORMS = "90m, 90, 1h30, 1h 30m, 1.5h, 2 hours, 45 min or 1:30"
+DURATION_EXAMPLES = "like 90m, 1h 30m, 1.5h or 2 hours"
 DATE_EXAMPLES = "today, yesterday, -2 (two days ago) or a date like 2026-11-20"
 # the first character of a plain scalar that YAML would read as something else
 INDICATORS = "-?:,[]{}#&*!|>'\"%@`~"
@@ -57,12 +60,15 @@ class Addition:
 
 
 def parse_duration(text: str) -> int:
-    """Minutes from `90m`, `90`, `1h30`, `1h 30m`, `1.5h` or `2h`: at least one, at most a day."""
+    """Minutes from `90m`, `90`, `1h30`, `1h 30m`, `1.5h`, `2 hours`, `45 min` or `1:30`: at least one, at most a day.
+
+    Bare numbers are minutes; hours may have a decimal point (or comma) when no minutes follow.
+    """
     written = text.strip()
     if written.startswith("-"):
         raise LogArgumentError(f"the duration {quote(text)} is negative; write how long you studied, "
                                f"{DURATION_EXAMPLES}")
-    match = DURATION.fullmatch(written)
+    match = CLOCK_DURATION.fullmatch(written) or DURATION.fullmatch(written)
     hours, minutes = (match["hours"], match["minutes"]) if match else (None, None)
     fraction_and_minutes = hours is not None and re.search("[.,]", hours) is not None and minutes is not None
     if (hours is None and minutes is None) or fraction_and_minutes:
