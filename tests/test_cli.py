@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+import inpublic as inpublic_package
+from inpublic.cli import main
 from sites import MINIMAL_PLAN, ROOT, make_site
 
 
@@ -67,4 +72,21 @@ def test_check_outside_a_site_says_where_to_run_it(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert done.stderr == (
         "mkdocs.yml: no such file; run this in your site's folder, or pass -f path/to/mkdocs.yml\n"
+    )
+
+
+def test_version_is_the_installed_packages(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out == f"inpublic {importlib.metadata.version('inpublic')}\n"
+    assert importlib.metadata.version("inpublic") == inpublic_package.__version__
+
+
+def test_check_counts_one_of_each_in_the_singular(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plan = tmp_path / "progress.yaml"
+    plan.write_text(MINIMAL_PLAN, encoding="utf-8")
+    assert main(["check", "--plan", str(plan)]) == 0
+    assert capsys.readouterr().out == (
+        f"{plan}: OK: 1 subject, 1 resource, 1 commitment, 1 log entry, 0 milestones\n"
     )

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from . import __version__
 from .cli_init import add_init_parser, run_init
 from .cli_log import add_log_parser, run_log
 from .cli_review import add_review_parser, run_review
 from .cli_status import add_status_parser, run_status
 from .plan import load_plan
 from .problems import PlanError
+from .render import plural
 from .site_config import plugin_plan_option
 
 
@@ -24,6 +27,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def build_parser() -> argparse.ArgumentParser:
     """Every command and option of `inpublic` (the CLI reference in the docs is made from it)."""
     parser = argparse.ArgumentParser(prog="inpublic", description="Learn in public: check and publish your plan.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version()}",
+                        help="print the version of inpublic and exit")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     check = commands.add_parser("check", help="check progress.yaml and the plugin options in mkdocs.yml",
                                 description="Check progress.yaml and the inpublic options in mkdocs.yml. "
@@ -38,6 +43,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def version() -> str:
+    """The installed package's version; the source's own when it runs without being installed."""
+    try:
+        return importlib.metadata.version("inpublic")
+    except importlib.metadata.PackageNotFoundError:
+        return __version__
+
+
 def run_check(config_file: Path, plan_path: Path | None) -> int:
     """Validate the plugin options and the plan; print a summary or every problem."""
     if plan_path is None:
@@ -50,9 +63,10 @@ def run_check(config_file: Path, plan_path: Path | None) -> int:
     except PlanError as err:
         print(err, file=sys.stderr)
         return 1
-    resources = len(plan.resources)
-    print(f"{plan_path}: OK: {len(plan.subjects)} subjects, {resources} resources, "
-          f"{len(plan.commitments)} commitments, {len(plan.log)} log entries, {len(plan.milestones)} milestones")
+    counts = [plural(len(plan.subjects), "subject"), plural(len(plan.resources), "resource"),
+              plural(len(plan.commitments), "commitment"), plural(len(plan.log), "log entry", "log entries"),
+              plural(len(plan.milestones), "milestone")]
+    print(f"{plan_path}: OK: {', '.join(counts)}")
     return 0
 
 
