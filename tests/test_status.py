@@ -215,8 +215,31 @@ def test_the_pace_needed_without_statuses() -> None:
     )
     text = format_status(view)
     assert ("  Calculus by March\n"
-            "    15% done · 6 of 40 units · due 31 March 2027 (131 days left)\n"
+            "    15% done · 6 / 40 units · due 31 March 2027 (131 days left)\n"
             "    needs 0.26 units a day (1.8 a week) for the 34 left\n") in text
-    assert "  Done already\n    100% done · 5 of 5 units · due 1 December 2026 (11 days left)\n" in text
+    assert "  Done already\n    100% done · 5 / 5 units · due 1 December 2026 (11 days left)\n" in text
     assert "  current   0 days\n  longest   2 days, 2 November 2026 to 3 November 2026\n" in text
     assert "\x1b" not in text and "\x1b[1m" in format_status(view, colour=True)
+
+
+def test_units_are_named_by_the_resources_unit() -> None:
+    """One unit name: its own, also in the pace needed (one chapter, in the singular); several: each on its own."""
+    today = dt.date(2026, 11, 20)
+    view = StatusView(
+        learner="Ada", today=today,
+        week=WeekSoFar(dt.date(2026, 11, 16), today, 0, 0, 0, None, ()),
+        commitments=(
+            CommitmentLine("Spivak by March", dt.date(2027, 3, 31), 131, 20, 2, 7, units=(("chapters", 2, 7),)),
+            CommitmentLine("Calculus", dt.date(2027, 3, 31), 131, 10, 5, 40,
+                           units=(("lectures", 5, 20), ("chapters", 0, 20))),
+            CommitmentLine("One paper", dt.date(2026, 11, 21), 1, 0, 0, 1, units=(("papers", 0, 1),)),
+        ),
+        streaks=Streaks(today, None, None),
+        reviews_due=None,
+    )
+    text = format_status(view)
+    assert ("    20% done · 2 / 7 chapters · due 31 March 2027 (131 days left)\n"
+            "    needs 0.038 chapters a day (0.27 a week) for the 5 left\n") in text
+    assert "    10% done · 5 / 20 lectures, 0 / 20 chapters · due 31 March 2027 (131 days left)\n" in text
+    assert ("    0% done · 0 / 1 paper · due 21 November 2026 (1 day left)\n"
+            "    needs 1 paper a day (7 a week) for the 1 left\n") in text

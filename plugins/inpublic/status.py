@@ -11,7 +11,7 @@ The figures are the site's: the public log and the counted commits, days in the 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -19,7 +19,7 @@ from .commitment_reasons import WITHDRAWN
 from .commitments import CommitmentStatus
 from .days import Streaks, daily_activity, streaks
 from .home import percent
-from .model import Plan
+from .model import Plan, Resource
 from .progress import commitment_progress, resource_progress
 from .weeks import monday
 
@@ -54,6 +54,7 @@ class CommitmentLine:
     status: str | None = None  # commitments.py's status (on-track, at-risk, ...) and its label and reason
     label: str | None = None
     reason: tuple[str | dt.date, ...] = ()
+    units: tuple[tuple[str, int, int], ...] = ()  # (unit, done, total) for each unit its resources count in
 
     @property
     def units_left(self) -> int:
@@ -111,7 +112,7 @@ def _lines(plan: Plan, today: dt.date, statuses: Sequence[CommitmentStatus] | No
     if statuses is not None:
         return tuple(
             CommitmentLine(s.commitment.title, s.commitment.due, s.days_left, s.percent, s.units_done, s.units_total,
-                           s.status, s.label, s.reason)
+                           s.status, s.label, s.reason, by_unit((r.resource, r.done) for r in s.resources))
             for s in statuses
             if s.status != WITHDRAWN
         )
@@ -120,6 +121,16 @@ def _lines(plan: Plan, today: dt.date, statuses: Sequence[CommitmentStatus] | No
         CommitmentLine(
             p.commitment.title, p.commitment.due, p.days_left(today), percent(p.fraction),
             sum(min(r.done, r.total) for r in p.resources), sum(r.total for r in p.resources),
+            units=by_unit((r.resource, r.done) for r in p.resources),
         )
         for p in sorted(rows, key=lambda p: (p.commitment.due, p.commitment.id))
     )
+
+
+def by_unit(done: Iterable[tuple[Resource, int]]) -> tuple[tuple[str, int, int], ...]:
+    """Units done and in all for each unit name, in the order the resources come: `chapters` are not `lectures`."""
+    totals: dict[str, tuple[int, int]] = {}
+    for resource, units in done:
+        before = totals.get(resource.unit, (0, 0))
+        totals[resource.unit] = (before[0] + min(units, resource.units), before[1] + resource.units)
+    return tuple((unit, d, t) for unit, (d, t) in totals.items())

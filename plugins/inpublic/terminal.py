@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from fractions import Fraction
 
 from .commitment_reasons import number
 from .home import relative_days
@@ -87,8 +88,9 @@ def format_status(view: StatusView, colour: bool = False) -> str:
 def commitment_lines(line: CommitmentLine, style: Style) -> list[str]:
     when = "due today" if line.days_left == 0 else (
         f"{plural(line.days_left, 'day')} left" if line.days_left > 0 else f"due {relative_days(line.days_left)}")
-    facts = [f"{line.percent}% done", f"{line.units_done} of {line.units_total} units",
-             f"due {format_date(line.due)} ({when})"]
+    counts = ", ".join(f"{done} / {total} {unit_name(unit, total)}" for unit, done, total in line.units) or (
+        f"{line.units_done} / {line.units_total} units")
+    facts = [f"{line.percent}% done", counts, f"due {format_date(line.due)} ({when})"]
     out = [f"{INDENT}{line.title}"]
     if line.label is not None and line.status is not None:
         out.append(f"{INDENT * 2}{style.status(line.label, line.status)} · " + " · ".join(facts))
@@ -98,9 +100,15 @@ def commitment_lines(line: CommitmentLine, style: Style) -> list[str]:
         out.append(f"{INDENT * 2}" + " · ".join(facts))
         needed = line.needed_per_day
         if needed is not None:
-            out.append(f"{INDENT * 2}needs {number(needed)} units a day ({number(needed * 7)} a week) "
-                       f"for the {line.units_left} left")
+            unit = line.units[0][0] if len(line.units) == 1 else "units"
+            out.append(f"{INDENT * 2}needs {number(needed)} {unit_name(unit, needed)} a day "
+                       f"({number(needed * 7)} a week) for the {line.units_left} left")
     return out
+
+
+def unit_name(unit: str, count: Fraction | int) -> str:
+    """The resource's unit, written in the plural, in the singular for one: `1 chapter`, `7 chapters`."""
+    return unit[:-1] if count == 1 and unit.endswith("s") else unit
 
 
 def reason_text(reason: Sequence[str | dt.date]) -> str:
