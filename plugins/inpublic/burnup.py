@@ -176,8 +176,13 @@ def _rows(status: CommitmentStatus) -> tuple[Row, ...]:
 
 def _desc(status: CommitmentStatus, required: Fraction) -> str:
     now = "when it was withdrawn" if status.status == WITHDRAWN else "now"
+    if status.fraction <= status.start:
+        progress = f"Progress stands at {status.percent}% {now}, as it stood when the commitment was made."
+    else:
+        progress = (f"Progress rises from {_percent(status.start)}% when the commitment was made to "
+                    f"{status.percent}% {now}.")
     return (
-        f"Progress rises from {_percent(status.start)}% when the commitment was made to {status.percent}% {now}. "
+        f"{progress} "
         f"The required-pace line rises steadily to 100% on the due date and stands at {_percent(required)}% "
         f"{now}. Status: {status.label}. The table below gives the figures with their dates."
     )

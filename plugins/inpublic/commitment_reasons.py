@@ -76,9 +76,15 @@ def _pace_reason(s: CommitmentStatus) -> Reason:
     due, best = s.commitment.due, s.best_pace
     if s.needed is None:
         return ("Due today, with ", _left_text(s), " left.")
+    made = s.commitment.made
+    if s.fraction <= s.start and made <= s.as_of:  # nothing since it was made: no pace to forecast from
+        needs: Reason = (f"; it needs {s.rate(s.needed)} from now on to finish by ", due, ".")
+        if s.fraction == 0:
+            return ("Not started yet", *needs)
+        return ("No progress yet since ", made, f", when {_done_text(s)} done", *needs)
     if best.per_day == 0:
-        idle = "Not started yet" if s.fraction == 0 else f"No progress in the last {max(WINDOWS)} days"
-        return (f"{idle}; it needs {s.rate(s.needed)} from now on to finish by ", due, ".")
+        return (f"No progress in the last {max(WINDOWS)} days; it needs {s.rate(s.needed)} from now on to "
+                "finish by ", due, ".")
     if s.status == ON_TRACK:
         return (f"Needs {s.rate(s.needed)} to finish by ", due, f"; the recent pace is {s.rate(best.per_day)} "
                 f"(last {best.days} days), so it should be finished around ", s.forecast or due, ".")
@@ -87,6 +93,15 @@ def _pace_reason(s: CommitmentStatus) -> Reason:
     return (f"Needs {s.rate(s.needed)} from now on to finish by ", due, "; the best recent pace is "
             f"{s.rate(best.per_day)} (last {best.days} days), which would finish around ", s.forecast,
             f", {days(late)} late.")
+
+
+def _done_text(s: CommitmentStatus) -> str:
+    """'2 of 7 chapters were' for one resource, else '29% of the work was'."""
+    if s.scale is not None:
+        unit, total = s.scale
+        done = s.resources[0].done
+        return f"{done} of {total} {unit} {'was' if done == 1 else 'were'}"
+    return f"{s.percent}% of the work was"
 
 
 def _left_text(s: CommitmentStatus) -> str:

@@ -6,12 +6,16 @@ Definitions (docs/inpublic/commitments.md explains them to learners):
   ``min(done / units, 1)``: resources count in different units (lectures, chapters, weeks), so each
   resource weighs the same, as on the home page. Units come from the log, entries dated up to the day;
   a resource counted by hand (``done:``) is dated by the commits that changed the count.
+- **Baseline**: a hand count in force when the commitment entered the plan (``done: 2`` written with it) was
+  done on days nobody recorded: the commitment starts from it, and it stands for every day before, so it is
+  never pace. The chart and the required-pace line start there (``start``).
 - **Pace** is progress per day, a share of the commitment: over the last 14 days, ``(p(today) -
   p(today - 14)) / 14``, and likewise over 28 days. The best recent pace is the higher of the two.
   Pages state it per week, in the resource's units when the commitment covers one resource.
 - **Needed pace** is what is left divided by the days from tomorrow to the due date: today's log is
   taken as written, so a commitment due today with work left is at risk.
-- **Forecast**: today plus the days the rest takes at the best recent pace (rounded up).
+- **Forecast**: today plus the days the rest takes at the best recent pace (rounded up); none while there has
+  been no progress since the commitment was made ("No progress yet since 2 December").
 - **Status**: *done* when everything was finished on or before the due date; *missed* once the due date
   has passed without that, and for good ("done N days late" when finished after); *at risk* when the
   forecast lands after the due date (the same as: the needed pace is above the best recent pace), or when
@@ -187,7 +191,7 @@ def status_of(
     as_of = record.withdrawn.on if record.withdrawn else today
     resources = record.plan.covered_resources(commitment)
     curves = {r.id: _curve(r, log, as_of, (counts or {}).get(r.id)) for r in resources}
-    progress = _Progress(resources, curves)
+    progress = _Progress(resources, curves, _baselines(record, resources, curves))
     states = tuple(_state(r, curves[r.id], as_of) for r in resources)
     finished = all(s.finished for s in states)
     undated = finished and any(s.undated for s in states)
@@ -220,7 +224,8 @@ def _paced(base: CommitmentStatus) -> CommitmentStatus:
     days_left = (due - today).days
     needed = left / days_left if days_left > 0 else None
     best = base.best_pace
-    forecast = today + dt.timedelta(days=math.ceil(left / best.per_day)) if best.per_day > 0 else None
+    moved = base.fraction > base.start or today < base.commitment.made  # any progress since it was made
+    forecast = today + dt.timedelta(days=math.ceil(left / best.per_day)) if best.per_day > 0 and moved else None
     status = AT_RISK if forecast is None or forecast > due else ON_TRACK
     out = replace(base, status=status, needed=needed, forecast=forecast)
     return replace(out, reason=_pace_reason(out))
@@ -286,19 +291,41 @@ def _state(resource: Resource, curve: _Curve, as_of: dt.date) -> ResourceState:
 class _Progress:
     """A commitment's progress on any day: the mean of its resources' capped fractions."""
 
-    def __init__(self, resources: tuple[Resource, ...], curves: Mapping[str, _Curve]) -> None:
-        self.resources, self.curves = resources, curves
+    def __init__(
+        self,
+        resources: tuple[Resource, ...],
+        curves: Mapping[str, _Curve],
+        baselines: Mapping[str, tuple[dt.date, int]] | None = None,
+    ) -> None:
+        self.resources, self.curves, self.baselines = resources, curves, baselines or {}
 
     def at(self, day: dt.date) -> Fraction:
         if not self.resources:
             return Fraction(0)
-        parts = (Fraction(min(self.curves[r.id].at(day), r.units), r.units) for r in self.resources)
+        parts = (Fraction(min(self._units(r, day), r.units), r.units) for r in self.resources)
         return sum(parts, Fraction(0)) / len(self.resources)
+
+    def _units(self, resource: Resource, day: dt.date) -> int:
+        """Units done by the end of ``day``; a hand count's baseline stands for every day before it was written."""
+        units = self.curves[resource.id].at(day)
+        baseline = self.baselines.get(resource.id)
+        return max(units, baseline[1]) if baseline is not None and day < baseline[0] else units
 
     def series(self, made: dt.date, as_of: dt.date) -> tuple[Point, ...]:
         start = min(made, as_of)
         changes = {d for c in self.curves.values() for d in c.days if start < d <= as_of}
         return tuple(Point(d, self.at(d)) for d in sorted({start, as_of} | changes))
+
+
+def _baselines(
+    record: DeadlineRecord, resources: tuple[Resource, ...], curves: Mapping[str, _Curve]
+) -> dict[str, tuple[dt.date, int]]:
+    """For each resource counted by hand, the count in force the day the commitment entered the plan (or the
+    day it was made, if later), with that day: work counted before then was done on days nobody recorded, so it
+    is where the commitment starts, not pace."""
+    added = record.added
+    day = max(record.commitment.made, added.on) if added is not None else record.commitment.made
+    return {r.id: (day, curves[r.id].at(day)) for r in resources if r.done is not None}
 
 
 def hand_counts(history: PlanHistory, plan: Plan, today: dt.date) -> dict[str, tuple[tuple[dt.date, int], ...]]:

@@ -1,0 +1,64 @@
+"""A count written by hand when a commitment is made is where it starts (its baseline), not pace: the chart and the
+page start there, and say there has been no progress since."""
+
+from __future__ import annotations
+
+import datetime as dt
+from fractions import Fraction
+
+from ruamel.yaml import YAML
+
+from inpublic.burnup import BOTTOM, TOP, burnup
+from inpublic.commitments import CommitmentStatus, commitment_statuses
+from inpublic.model import PlanHistory
+from inpublic.plan import parse_plan
+from test_commitments_status import GOLDEN, history, plan_text
+
+
+def _status(case_name: str) -> CommitmentStatus:
+    case = YAML(typ="safe", pure=True).load((GOLDEN / f"{case_name}.yaml").read_text(encoding="utf-8"))
+    (status,) = commitment_statuses(parse_plan(plan_text(case)), history(case), case["today"])
+    return status
+
+
+def _y(fraction: Fraction) -> float:
+    return round(BOTTOM - (BOTTOM - TOP) * float(fraction), 1)
+
+
+def test_the_chart_of_a_commitment_made_today_starts_at_its_baseline() -> None:
+    status = _status("hand-count-baseline")
+    chart = burnup(status)
+    assert status.start == Fraction(2, 7)
+    assert chart.done_path.split(" ")[1] == str(_y(Fraction(2, 7))), chart.done_path
+    assert f"V{_y(Fraction(0))}" not in chart.done_path
+    assert chart.required.y1 == _y(Fraction(2, 7))
+    assert chart.forecast is None
+    assert [(r.note, r.done) for r in chart.rows if r.done is not None] == [("made, today", 29)]
+    assert "stands at 29% now, as it stood when the commitment was made" in chart.desc
+    assert "Progress rises" not in chart.desc
+
+
+def test_a_week_later_the_chart_rises_from_the_baseline_by_the_one_unit_done_since() -> None:
+    status = _status("hand-count-baseline-then-one-more")
+    chart = burnup(status)
+    assert chart.done_path.startswith(f"M{chart.required.x1} {_y(Fraction(2, 7))}")
+    assert chart.done_path.endswith(f"V{_y(Fraction(3, 7))}")
+    assert [r.done for r in chart.rows if r.done is not None] == [29, 43]
+
+
+def test_work_logged_before_a_commitment_gives_no_forecast_until_some_is_done_after() -> None:
+    text = """\
+learner: {name: Test, bio: Testing, timezone: UTC, started: 2026-11-01}
+subjects:
+  - id: s
+    title: S
+    resources:
+      - {id: book, title: Book, kind: book, units: 10, unit: chapters}
+commitments:
+  - {id: c, title: Finish the book, made: 2026-12-02, due: 2027-02-01, covers: [book]}
+log:
+  - {date: 2026-11-25, minutes: 60, resource: book, units: 3}
+"""
+    (status,) = commitment_statuses(parse_plan(text), PlanHistory(), dt.date(2026, 12, 2))
+    assert status.forecast is None
+    assert "No progress yet since" in "".join(str(p) for p in status.reason)
