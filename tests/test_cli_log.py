@@ -246,6 +246,37 @@ def test_bad_days(text: str, message: str) -> None:
     assert str(bad.value) == message
 
 
+@pytest.mark.parametrize(("date", "message"), [
+    ("2026-09-06", "2026-09-06 is before you started (learner.started is 2026-09-07 in progress.yaml); log sessions "
+                   "from that day on, or move `started` back if you began earlier"),
+    ("2026-11-23", "2026-11-23 is in the future (today is 2026-11-22); log a session once it is done"),
+])
+def test_a_day_before_started_or_after_today_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], date: str, message: str,
+) -> None:
+    plan = tmp_path / "progress.yaml"
+    plan.write_text(MINIMAL_PLAN, encoding="utf-8")
+    assert main(["log", "1h", "calc1", "--date", date, "--plan", str(plan)]) == 2
+    assert capsys.readouterr().err == f"inpublic log: {message}\n"
+    assert read(plan) == MINIMAL_PLAN
+    assert main(["log", "1h", "calc1", "--date", "2026-09-07", "--plan", str(plan)]) == 0  # the day itself is fine
+
+
+def test_units_on_a_resource_counted_by_hand_are_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """With `done:`, progress is what `done:` says; units logged for it would count nowhere on the site."""
+    plan = tmp_path / "progress.yaml"
+    text = MINIMAL_PLAN.replace("        unit: weeks\n", "        unit: weeks\n        done: 4\n").replace(
+        "    units: 3\n", "")
+    plan.write_text(text, encoding="utf-8")
+    assert main(["log", "1h", "calc1", "--units", "2", "--date", str(PAST), "--plan", str(plan)]) == 2
+    assert capsys.readouterr().err == (
+        "inpublic log: calc1 is counted by hand (done: 4 in progress.yaml), so units logged for it would not count; "
+        "log the session without --units and change its done: to 6, or delete done: to count the units you log\n")
+    assert read(plan) == text
+    assert main(["log", "1h", "calc1", "--date", str(PAST), "--plan", str(plan)]) == 0  # the time alone is fine
+    assert capsys.readouterr().out == f"{plan}: added 60 min of calc1 on {PAST}\n"
+
+
 @pytest.mark.parametrize(("ref", "resource"), [
     ("leonard-calc1", "leonard-calc1"), ("calculus/leonard-calc2", "leonard-calc2"), ("stat", "stat110"),
     ("probability/s", "stat110"), ("open", "openstax-calc"), ("leonard-calc2", "leonard-calc2"),

@@ -19,6 +19,7 @@ from .log_entry import (
     EntryRefused,
     LogArgumentError,
     add_entry,
+    check_units,
     describe_entry,
     parse_day,
     parse_duration,
@@ -115,8 +116,10 @@ def log_session(args: argparse.Namespace, path: Path, label: str, minutes: int, 
         today = fixed_today(plan.learner.timezone)
         if today is None:
             return 2
-        day = parse_day(args.date, today)
+        name = Path(label).name
+        day = parse_day(args.date, today, plan.learner.started, name)
         resource = resolve_resource(args.resource, plan, "inpublic log " + shlex.join(args.duration))
+        check_units(resource, args.units, name)
     except LogArgumentError as err:
         return bad_argument(err)
     entry = LogEntry(day, minutes, resource.id, args.units, note, args.kind, args.private)

@@ -83,8 +83,9 @@ def parse_duration(text: str) -> int:
     return total
 
 
-def parse_day(text: str, today: dt.date) -> dt.date:
-    """The day a session was on: today, yesterday, -N (N days ago) or an ISO date, never after `today`."""
+def parse_day(text: str, today: dt.date, started: dt.date | None = None, label: str = "progress.yaml") -> dt.date:
+    """The day a session was on: today, yesterday, -N (N days ago) or an ISO date, never after `today` nor before
+    `started` (the learner's, in the plan `label`)."""
     written = text.strip().lower()
     iso = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", written)
     ago = re.fullmatch(r"-([0-9]{1,5})", written)
@@ -102,7 +103,21 @@ def parse_day(text: str, today: dt.date) -> dt.date:
         raise LogArgumentError(f"cannot read the date {quote(text)}; write {DATE_EXAMPLES}")
     if day > today:
         raise LogArgumentError(f"{day} is in the future (today is {today}); log a session once it is done")
+    if started is not None and day < started:
+        raise LogArgumentError(f"{day} is before you started (learner.started is {started} in {label}); log sessions "
+                               "from that day on, or move `started` back if you began earlier")
     return day
+
+
+def check_units(resource: Resource, units: int, label: str = "progress.yaml") -> None:
+    """Refuse units for a resource counted by hand (`done:`): its progress is what `done:` says, on the site and in
+    `inpublic status` alike, so units logged for it would count nowhere."""
+    if units and resource.done is not None:
+        after = min(resource.done + units, resource.units)
+        raise LogArgumentError(
+            f"{resource.id} is counted by hand (done: {resource.done} in {label}), so units logged for it would not "
+            f"count; log the session without --units and change its done: to {after}, or delete done: to count the "
+            "units you log")
 
 
 def resolve_resource(ref: str, plan: Plan, command: str) -> Resource:
