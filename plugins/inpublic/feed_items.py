@@ -9,7 +9,8 @@
   (the author date of the last such commit), and never by a rebuild.
 - **Links** are absolute, against `site_url`; the learner's Markdown is rendered, sanitised and made absolute
   by `feed_html`.
-- Only completed weeks go in, so a follower sees each week once, with its final figures.
+- Only completed weeks go in, so a follower sees each week once, with its final figures; a quiet week (nothing
+  counted, no reflection) is no item. A week with a reflection leads with it, then its figures.
 """
 
 from __future__ import annotations
@@ -180,12 +181,13 @@ def week_items(
     deadlines: Mapping[str, tuple[WeekDeadline, ...]] | None = None,
     markdown: Callable[[str], str] = markdown_html,
 ) -> tuple[FeedItem, ...]:
-    """One item per completed week. `deadlines` maps a week slug to where each commitment stood when it closed."""
+    """One item per completed week that is not quiet (see `ReportPage.quiet`). `deadlines` maps a week slug to
+    where each commitment stood when it closed."""
     later = _later_changes(history, sources_notes_dir, privacy)
     return tuple(
         _week_item(page, site, later, sources_notes_dir, (deadlines or {}).get(page.report.slug, ()), markdown)
         for page in pages
-        if page.report.complete
+        if page.report.complete and not page.quiet
     )
 
 

@@ -19,6 +19,7 @@ from .review import ReviewWeek
 from .weeks import WeekReport
 
 REPORTS_DIR = "reports"
+NO_ACTIVITY = "no activity"  # the summary of a week in which nothing was counted
 
 
 @dataclass(frozen=True)
@@ -36,11 +37,41 @@ class ReportPage:
     def src_uri(self) -> str:
         return report_uri(self.report)
 
+    @property
+    def quiet(self) -> bool:
+        """A completed week with nothing to report and no reflection: no feed item, one line among its neighbours
+        in the index (its page stays, so that links and the previous/next chain hold)."""
+        return self.report.complete and self.reflection is None and self.summary == NO_ACTIVITY
+
+    @property
+    def nothing_yet(self) -> bool:
+        """The week in progress, with nothing counted so far."""
+        return not self.report.complete and self.summary == NO_ACTIVITY
+
+
+@dataclass(frozen=True)
+class QuietWeeks:
+    """Consecutive quiet weeks, newest first: one line of the index, "3 quiet weeks", with their dates."""
+
+    pages: tuple[ReportPage, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.pages)
+
+    @property
+    def start(self) -> dt.date:
+        return self.pages[-1].report.start
+
+    @property
+    def end(self) -> dt.date:
+        return self.pages[0].report.end
+
 
 @dataclass(frozen=True)
 class MonthGroup:
     label: str  # "November 2026"
-    pages: tuple[ReportPage, ...]
+    pages: tuple[ReportPage | QuietWeeks, ...]  # a week, or a stretch of quiet weeks (under its newest one's month)
 
 
 def report_uri(report: WeekReport) -> str:
@@ -58,7 +89,7 @@ def summary_line(report: WeekReport) -> str:
         parts.append(format_duration(report.minutes))
     if report.commits:
         parts.append(plural(len(report.commits), "commit"))
-    return ", ".join(parts) if parts else "no activity"
+    return ", ".join(parts) if parts else NO_ACTIVITY
 
 
 def report_pages(
@@ -87,9 +118,20 @@ def report_pages(
 
 
 def month_groups(pages: Sequence[ReportPage]) -> tuple[MonthGroup, ...]:
-    """Newest first, grouped by month."""
+    """Newest first, grouped by month; consecutive quiet weeks make one entry, under the month of the newest."""
     newest_first = sorted(pages, key=lambda p: p.report.start, reverse=True)
-    return tuple(MonthGroup(label, tuple(group)) for label, group in groupby(newest_first, key=month_of))
+    entries: list[ReportPage | QuietWeeks] = []
+    for page in newest_first:
+        last = entries[-1] if entries else None
+        if page.quiet and isinstance(last, QuietWeeks):
+            entries[-1] = QuietWeeks((*last.pages, page))
+        else:
+            entries.append(QuietWeeks((page,)) if page.quiet else page)
+    return tuple(MonthGroup(label, tuple(group)) for label, group in groupby(entries, key=_month_of_entry))
+
+
+def _month_of_entry(entry: ReportPage | QuietWeeks) -> str:
+    return month_of(entry.pages[0] if isinstance(entry, QuietWeeks) else entry)
 
 
 def month_of(page: ReportPage) -> str:

@@ -43,6 +43,7 @@ from .report_pages import ReportPage
 from .weeks import Sources
 
 CALENDAR = "commitments.ics"
+FEED_WEEKS = 8  # the newest weeks with activity a feed holds: a first build publishes these, not years of weeks
 SUBSCRIBE_MARKER = "<!-- inpublic:subscribe -->"
 NO_SITE_URL = (
     "the feeds (feed.xml, atom.xml, feed.json) need the site's address, so that their links and images work in "
@@ -114,6 +115,10 @@ def build_feeds(
 ) -> dict[str, bytes]:
     """feed.xml, atom.xml and feed.json: the newest `settings.limit` items of the chosen kinds.
 
+    Weeks: the newest `FEED_WEEKS` completed weeks with something to report (a quiet week is no item), so that
+    a first build of years of history publishes the last few weeks and leaves room for the commitments; older
+    weeks stay on the site, and every item keeps its id, so nothing is delivered twice as weeks pass.
+
     From a shallow clone, the feeds say so and hold no item made from the history: no week and no commitment
     event (their figures and records need the older commits, and a reader keeps an item by its id, so a wrong
     one under the right id is never corrected), and only the blog posts whose first commit the clone holds
@@ -122,8 +127,8 @@ def build_feeds(
     items: list[FeedItem] = []
     shallow = history.shallow
     if "reports" in settings.kinds and not shallow:
-        complete = [p for p in pages if p.report.complete]
-        shown = sorted(complete, key=lambda p: p.report.start, reverse=True)[: max(settings.limit, 0)]
+        worth = [p for p in pages if p.report.complete and not p.quiet]  # a quiet week is no news
+        shown = sorted(worth, key=lambda p: p.report.start, reverse=True)[: max(min(settings.limit, FEED_WEEKS), 0)]
         deadlines = week_deadlines([p.report for p in shown], plan, plan_history, site.zone)
         items += week_items(shown, site, history, sources.notes_dir, sources.privacy, deadlines=deadlines,
                             markdown=markdown)
