@@ -37,6 +37,8 @@ class Settings:
     timezone: str = "UTC"
     repo_url: str | None = None  # https://github.com/you/repo, from the `origin` remote
     site_url: str | None = None  # https://you.github.io/repo/, where GitHub Pages serves it
+    site_name: str | None = None  # from --site-name or the README's title; else made from `name`
+    started: dt.date | None = None  # the day of the first commit that touched a note; else today
 
 
 @dataclass(frozen=True)
@@ -59,12 +61,15 @@ def starter_files(settings: Settings, *, docs_dir: str = "docs", first_note: boo
     env = Environment(loader=PackageLoader("inpublic", "starter"), undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     due = settings.today + dt.timedelta(days=COMMITMENT_DAYS)
-    site_name = f"{settings.name} learns in public" if settings.name != Settings.name else "Learning in public"
+    site_name = settings.site_name or (f"{settings.name} learns in public" if settings.name != Settings.name
+                                       else "Learning in public")
+    started = settings.started or settings.today
     values = {
         "today": settings.today.isoformat(), "due": due.isoformat(), "due_words": f"{due:%B} {due.year}",
         "name": yaml_text(settings.name), "timezone": settings.timezone, "site_name": yaml_text(site_name),
         "repo_url": settings.repo_url, "site_url": settings.site_url, "version": settings.version,
-        "schema_path": SCHEMA_FILE,
+        "schema_path": SCHEMA_FILE, "started": started.isoformat(),
+        "first_milestone": "Wrote my first note" if settings.started else "Started learning in public",
     }
 
     def render(template: str) -> str:

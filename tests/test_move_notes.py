@@ -1,0 +1,163 @@
+"""`inpublic init --move-notes`: the notes outside docs/ found, moved in one commit of their own with their images,
+their links kept working (the strict build proves it), nothing else touched; and init's defaults read from the
+repository (first note, README title, GitHub owner), not from the clock or git's user.name."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from gitrepo import git_env
+from inpublic.cli import main
+from inpublic.move_notes import Tree, relink, survey
+from inpublic.plan import load_plan
+from notes_shapes import TIL_IMAGES, TIL_NOTES, make_garden_repo, make_til_repo
+from sites import build
+
+MOVE_DAY = "2026-11-20T10:00:00+00:00"  # before the test run's today (2026-11-22)
+
+
+@pytest.fixture
+def git_identity(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The move's commit made by a known author at a fixed date, whatever the machine's git configuration."""
+    for key, value in git_env(GIT_AUTHOR_DATE=MOVE_DAY, GIT_COMMITTER_DATE=MOVE_DAY).items():
+        monkeypatch.setenv(key, value)
+
+
+def init(root: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(["init", str(root), "--timezone", "America/Los_Angeles", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+# ---- which files are notes -------------------------------------------------------------------------------------
+
+def test_topic_folders_and_root_notes_move_while_code_templates_workflows_and_readme_stay() -> None:
+    files = ["README.md", "LICENSE", "CHANGELOG.md", "ideas.md", "setup.py", "docs/index.md",
+             "python/a.md", "python/b.md", "python/plot.png", "python/plot.py",
+             "tools/x.py", "tools/y.py", "tools/README.md",  # mostly code, whatever its name
+             "src/notes.md", "templates/page.md", "node_modules/pkg/readme.md", ".github/workflows/a.yml",
+             ".obsidian/app.md", "site/index.html", "static/logo.svg"]
+    found = survey(files)
+    assert [(e.path, e.notes, e.files) for e in found.moved] == [("ideas.md", 1, 1), ("python/", 2, 4)]
+    assert {e.path: e.reason for e in found.left} == {
+        ".github/": "workflows folder", ".obsidian/": "hidden folder", "CHANGELOG.md": "describes the repository",
+        "README.md": "describes the repository", "docs/": "already the site's folder",
+        "node_modules/": "installed packages folder", "site/": "build output folder", "src/": "code folder",
+        "static/": "no Markdown", "templates/": "templates folder",
+        "tools/": "mostly code (2 code files, 1 Markdown)"}
+    assert found.new_path("python/plot.png") == "docs/python/plot.png"
+    assert found.new_path("tools/x.py") == "tools/x.py"
+
+
+def test_links_follow_the_move_and_code_broken_links_and_web_addresses_stay() -> None:
+    files = ["README.md", "a/one.md", "a/img/x.png", "b/two.md", "scripts/run.py", "docs/index.md"]
+    found, tree = survey(files), Tree.of(files)
+    text = ("[two](../b/two.md#part) ![x](img/x.png) [run](../scripts/run.py) [gone](nothing.md)\n"
+            "`[code](../b/two.md)` [web](https://example.org/a/one.md) [top](/b/two.md) [self](#here)\n"
+            "[ref]: <../b/two.md>\n<img src=\"img/x.png\">\n")
+    moved = relink("a/one.md", text, found, tree)
+    assert moved.new_path == "docs/a/one.md"
+    # both ends moved together: relative links stay; a link out of the move gets its ../, a rooted one is relative
+    assert [(c.old, c.new) for c in moved.changed] == [("../scripts/run.py", "../../scripts/run.py"),
+                                                       ("/b/two.md", "../b/two.md")]
+    assert moved.broken == ("nothing.md",)  # a link broken before stays as it was and is counted
+    assert moved.leaving == ("../scripts/run.py",)  # the site cannot follow a link out of docs/
+    assert "[top](../b/two.md)" in relink("a/one.md", "[top](/b/two.md)", found, tree).text
+    on_github = relink("a/one.md", "[run](../scripts/run.py)", found, tree, "https://github.com/ada/n")
+    assert on_github.text == "[run](https://github.com/ada/n/blob/HEAD/scripts/run.py)" and not on_github.leaving
+    readme = relink("README.md", "[one](a/one.md) [own](https://github.com/ada/n/blob/main/a/one.md#x) "
+                    "[run](scripts/run.py)\n", found, tree, "https://github.com/ada/n")
+    assert readme.text == ("[one](docs/a/one.md) [own](https://github.com/ada/n/blob/main/docs/a/one.md#x) "
+                           "[run](scripts/run.py)\n")
+    assert relink("docs/index.md", "[one](../a/one.md)", found, tree).text == "[one](a/one.md)"
+
+
+# ---- the whole path, in process --------------------------------------------------------------------------------
+
+def test_init_move_notes_moves_a_til_repository_in_one_commit_and_the_strict_build_passes(
+        tmp_path: Path, git_identity: None, capsys: pytest.CaptureFixture[str]) -> None:
+    repo = make_til_repo(tmp_path / "til")
+    before = repo.head()
+    code, out, err = init(repo.root, "--move-notes", capsys=capsys)
+    assert code == 0, err
+    assert "Notes outside docs/: 7 notes in 3 folders and 1 file at the root." in out
+    assert "  moved      python/          -> docs/python/ (2 notes, 3 files)" in out
+    assert "  left alone scripts/ (code folder; 2 files)" in out
+    assert "  left alone README.md (describes the repository; 1 Markdown file)" in out
+    assert "  left alone templates/ (templates folder; 1 Markdown file)" in out
+    assert "Links rewritten so that they keep working: 5 links in 3 files" in out
+    assert "  - .github/workflows/build.yml names python/, sqlite/: update it" in out
+    assert "  - scripts/build.py names */*.md" in out
+    assert "git log --follow docs/git/bisect.md" in out
+
+    # one commit of its own: renames of the listed notes and images, and the files whose links it rewrote
+    assert repo.log("%s")[-1] == "Move my notes into docs/ for the site (inpublic init --move-notes)"
+    assert repo.git("rev-parse", "HEAD~1").strip() == before
+    changes = sorted(repo.git("diff", "--name-status", "-M", "HEAD~1", "HEAD").splitlines())
+    renamed = {line.split("\t")[1]: (line.split("\t")[0], line.split("\t")[2]) for line in changes
+               if line.startswith("R")}
+    assert set(renamed) == set(TIL_NOTES + TIL_IMAGES)
+    assert {old for old, (status, _) in renamed.items() if status != "R100"} == {
+        "python/walrus.md", "sqlite/window-functions.md"}  # the two notes whose links it rewrote
+    assert all(new == f"docs/{old}" for old, (_, new) in renamed.items())
+    assert [line for line in changes if not line.startswith("R")] == ["M\tREADME.md"]
+    assert "* [Rebase onto](docs/git/rebase-onto.md)" in (repo.root / "README.md").read_text()
+    # the starter files are left for the learner's own commit, the notes' history is the repository's
+    assert repo.git("status", "--porcelain").count("??") >= 4
+    plan = load_plan(repo.root / "progress.yaml")
+    assert plan.learner.started == dt.date(2024, 4, 14)  # the first note's commit, in the learner's zone
+    assert plan.learner.name == "ada"  # the GitHub remote's owner
+    assert [(m.date, m.title) for m in plan.milestones] == [(dt.date(2024, 4, 14), "Wrote my first note")]
+    assert "site_name: Today I Learned\n" in (repo.root / "mkdocs.yml").read_text()
+    assert "Your name: ada (from the owner of the GitHub remote; change it with --name" in out
+    assert not (repo.root / "docs/how-i-learn-in-public.md").exists()  # the learner has notes already
+
+    repo.commit("Start learning in public", MOVE_DAY)
+    result = build(repo.root, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    assert "WARNING" not in result.output
+    walrus = result.page("python/walrus/index.html")
+    assert 'src="../walrus-diagram.png"' in walrus and 'href="../../git/rebase-onto/#git-rebase-onto"' in walrus
+    assert "https://github.com/ada/til/blob/HEAD/scripts/build.py" in walrus
+    assert 'src="../images/plan.png"' in result.page("sqlite/json-each/index.html")
+    assert (tmp_path / "site/sqlite/images/plan.png").is_file()
+    assert "<title>Json each - Today I Learned</title>" in result.page("sqlite/json-each/index.html")
+
+
+def test_without_move_notes_init_says_what_it_found_and_moves_nothing(
+        tmp_path: Path, git_identity: None, capsys: pytest.CaptureFixture[str]) -> None:
+    repo = make_til_repo(tmp_path / "til")
+    head = repo.head()
+    code, out, _ = init(repo.root, capsys=capsys)
+    assert code == 0
+    assert "Found 7 notes in 3 folders and 1 file at the root outside docs/" in out
+    assert "`inpublic init --move-notes`" in out
+    assert repo.head() == head and (repo.root / "python/walrus.md").is_file()
+
+
+def test_uncommitted_changes_to_the_notes_stop_the_move_before_anything_changes(
+        tmp_path: Path, git_identity: None, capsys: pytest.CaptureFixture[str]) -> None:
+    repo = make_til_repo(tmp_path / "til")
+    repo.write("python/walrus.md", "# The walrus operator\n\nHalf-written.\n")
+    code, _, err = init(repo.root, "--move-notes", capsys=capsys)
+    assert code == 1
+    assert "uncommitted changes would be mixed into the move's commit (python/walrus.md)" in err
+    assert not (repo.root / "docs").exists() and not (repo.root / "progress.yaml").exists()
+
+
+def test_a_garden_already_in_docs_has_nothing_to_move_and_starts_at_its_first_note(
+        tmp_path: Path, git_identity: None, capsys: pytest.CaptureFixture[str]) -> None:
+    repo = make_garden_repo(tmp_path / "garden")
+    repo.git("config", "user.name", "Ada L.")
+    repo.git("remote", "remove", "origin")
+    code, out, _ = init(repo.root, "--move-notes", "--site-name", "My garden", capsys=capsys)
+    assert code == 0
+    assert "No notes outside docs/ to move." in out
+    assert "Your name: Ada L. (from git's user.name, as no --name was given and no GitHub remote names you" in out
+    assert "Site name: My garden (from --site-name" in out
+    plan = load_plan(repo.root / "progress.yaml")
+    assert (plan.learner.name, plan.learner.started) == ("Ada L.", dt.date(2024, 8, 3))
+    assert "site_name: My garden\n" in (repo.root / "mkdocs.yml").read_text()
