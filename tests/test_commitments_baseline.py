@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 from fractions import Fraction
+from pathlib import Path
 
+import pytest
 from ruamel.yaml import YAML
 
+from gitrepo import GitRepo
 from inpublic.burnup import BOTTOM, TOP, burnup
+from inpublic.cli import main
 from inpublic.commitments import CommitmentStatus, commitment_statuses
 from inpublic.model import PlanHistory
 from inpublic.plan import parse_plan
@@ -62,3 +66,29 @@ log:
     (status,) = commitment_statuses(parse_plan(text), PlanHistory(), dt.date(2026, 12, 2))
     assert status.forecast is None
     assert "No progress yet since" in "".join(str(p) for p in status.reason)
+
+
+def test_inpublic_status_says_no_progress_yet_and_gives_no_forecast(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = GitRepo(tmp_path / "notes")
+    repo.write("mkdocs.yml", "site_name: Sam learns\nplugins:\n  - inpublic\n")
+    repo.write("progress.yaml", """\
+learner: {name: Sam, bio: Learning ML, timezone: UTC, started: 2026-11-01}
+subjects:
+  - id: ml
+    title: ML
+    resources:
+      - {id: book, title: The book, kind: book, units: 7, unit: chapters, done: 2}
+commitments:
+  - {id: book, title: The book by January, made: 2026-12-02, due: 2027-01-13, covers: [book]}
+log: []
+""")
+    repo.write("docs/index.md", "# Sam\n")
+    repo.commit("Start", "2026-12-02T09:00:00+00:00")
+    monkeypatch.chdir(repo.root)
+    monkeypatch.setenv("INPUBLIC_TODAY", "2026-12-02")
+    assert main(["status"]) == 0
+    out = capsys.readouterr().out
+    assert "No progress yet since 2 December 2026, when 2 of 7 chapters were done" in out
+    assert "should be finished" not in out and "on track" not in out
