@@ -49,6 +49,10 @@ def test_topic_folders_and_root_notes_move_while_code_templates_workflows_and_re
         "static/": "no Markdown", "templates/": "templates folder",
         "tools/": "mostly code (2 code files, 1 Markdown)"}
     assert found.new_path("python/plot.png") == "docs/python/plot.png"
+    taken = survey(["python/a.md", "docs/python/a.md", "docs/index.md", ".draft.md"])
+    assert taken.moved == ()
+    assert [e.reason for e in taken.left] == ["hidden file", "already the site's folder",
+                                              "docs/python/ is there already: move it by hand"]
     assert found.new_path("tools/x.py") == "tools/x.py"
 
 
@@ -161,3 +165,7 @@ def test_a_garden_already_in_docs_has_nothing_to_move_and_starts_at_its_first_no
     plan = load_plan(repo.root / "progress.yaml")
     assert (plan.learner.name, plan.learner.started) == ("Ada L.", dt.date(2024, 8, 3))
     assert "site_name: My garden\n" in (repo.root / "mkdocs.yml").read_text()
+    assert "docs/index.html is there too" not in out
+    (repo.root / "docs/index.html").write_text("<h1>Built by another tool</h1>\n")
+    code, out, _ = init(repo.root, capsys=capsys)
+    assert "docs/index.html is there too, as when docs/ holds a site built by another tool" in out

@@ -77,6 +77,10 @@ def run_init(args: argparse.Namespace) -> int:
             return 1
     result = init_site(target, settings)
     print(report(target, result))
+    if (target / docs_dir / "index.html").is_file() and (target / docs_dir / "index.md").is_file():
+        print(f"\n{docs_dir}/index.html is there too, as when {docs_dir}/ holds a site built by another tool: "
+              f"MkDocs publishes {docs_dir}/index.md in its place and warns, which stops `mkdocs build --strict`. "
+              "Remove the built files from it (`git rm -r`) or set `docs_dir` in mkdocs.yml to your notes' folder.")
     if move and move.survey.moved:
         print()
         print("\n".join(describe(move.survey, move.links, move.mentions, move.commit) if args.move_notes

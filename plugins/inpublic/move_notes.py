@@ -85,6 +85,8 @@ def survey(files: Sequence[str], docs_dir: str = "docs") -> Survey:
     for top, inside in sorted(tops.items(), key=lambda item: item[0].lower()):
         notes = sum(1 for path in inside if is_markdown(path))
         reason = why_not_notes(top, inside, notes, docs_dir)
+        if reason is None and any(path.startswith(f"{docs_dir}/{top}") for path in tops.get(docs_dir + "/", ())):
+            reason = f"{docs_dir}/{top} is there already: move it by hand"
         entry = Entry(top, notes, len(inside), reason, next((p for p in sorted(inside) if is_markdown(p)), ""))
         if reason is None:
             moved.append(entry)
@@ -99,6 +101,8 @@ def why_not_notes(top: str, inside: Sequence[str], notes: int, docs_dir: str) ->
     if not top.endswith("/"):  # a file at the root
         if not is_markdown(name):
             return "not Markdown"
+        if name.startswith("."):
+            return "hidden file"
         stem = name.rsplit(".", 1)[0].lower()
         return "describes the repository" if stem in NOT_NOTES_AT_ROOT else None
     if name == docs_dir:
