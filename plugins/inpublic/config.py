@@ -36,7 +36,8 @@ class InpublicConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs types n
     due date moved, kept, missed, withdrawn) and the posts of Material's blog plugin. An empty list turns the
     feeds off. The feeds need `site_url`."""
     feed_limit = opt.Type(int, default=20)
-    """How many items each feed holds, newest first."""
+    """How many items each feed holds, newest first. Of these, weekly reports are at most the newest 8 weeks with
+    something to report (a quiet week is no item), so that a first build does not publish years of weeks."""
     feed_id = opt.Optional(opt.Type(str))
     """The authority and date the feeds' item ids are made from, like `you.github.io,2026`. By default they are
     made from `learner.repo` in progress.yaml, so that moving the site to another address re-delivers nothing."""
