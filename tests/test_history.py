@@ -75,14 +75,14 @@ def test_moving_every_note_into_docs_keeps_creation_dates(repo: GitRepo) -> None
     history = read_history(repo.root)
 
     assert set(history.commits[-1].changes) == {
-        FileChange("R", "docs/algebra.md", "algebra.md"),
-        FileChange("R", "docs/notes/calculus.md", "notes/calculus.md"),
+        FileChange("R", "docs/algebra.md", "algebra.md", pure_rename=True),
+        FileChange("R", "docs/notes/calculus.md", "notes/calculus.md", pure_rename=True),
     }
     dates = note_dates(history, ["docs/algebra.md", "docs/notes/calculus.md", "algebra.md"])
     assert set(dates) == {"docs/algebra.md", "docs/notes/calculus.md"}
     algebra = dates["docs/algebra.md"]
     assert algebra.created == dt.datetime(2024, 1, 5, 10, tzinfo=tz(1))
-    assert algebra.updated == dt.datetime(2024, 2, 1, 10, tzinfo=tz(1))
+    assert algebra.updated == dt.datetime(2024, 1, 20, 10, tzinfo=tz(1))  # the move changed nothing in it
     assert algebra.commits == tuple(c.sha for c in history.commits if c.message != "Calculus")
     assert dates["docs/notes/calculus.md"].created == dt.datetime(2024, 1, 12, 10, tzinfo=tz(1))
     assert dates["docs/notes/calculus.md"].commits[-1] == move
@@ -99,13 +99,14 @@ def test_file_renamed_twice(repo: GitRepo) -> None:
     history = read_history(repo.root)
 
     assert changes(history)[1:] == [
-        (FileChange("R", "topology.md", "draft.md"),),
-        (FileChange("R", "docs/math/topology.md", "topology.md"),),
+        (FileChange("R", "topology.md", "draft.md", pure_rename=True),),
+        (FileChange("R", "docs/math/topology.md", "topology.md", pure_rename=True),),
     ]
     dates = note_dates(history, ["docs/math/topology.md", "topology.md", "draft.md"])
     assert list(dates) == ["docs/math/topology.md"]
     assert dates["docs/math/topology.md"].commits == (first, second, third)
     assert dates["docs/math/topology.md"].created.isoformat() == T0
+    assert dates["docs/math/topology.md"].updated.isoformat() == T0  # renamed twice, never changed
 
 
 def test_delete_then_re_add_starts_fresh(repo: GitRepo) -> None:
@@ -169,7 +170,7 @@ def test_paths_with_spaces_and_non_ascii(repo: GitRepo) -> None:
         FileChange("A", "docs/my notes/a  b.md"),
     }
     assert history.commits[1].changes == (
-        FileChange("R", "docs/notes/théorème de Cauchy–Lipschitz.md", name),
+        FileChange("R", "docs/notes/théorème de Cauchy–Lipschitz.md", name, pure_rename=True),
     )
     assert history.commits[1].message == "Déplacer"
     on_disk = {p.relative_to(repo.root).as_posix() for p in repo.root.rglob("*.md")}

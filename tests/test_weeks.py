@@ -147,9 +147,16 @@ def build_semester(repo: GitRepo) -> dict[str, str]:
 
 
 def git_log_weeks(repo: GitRepo, zone: str) -> dict[str, list[str]]:
-    """Counted commits per ISO week according to plain git log, not to inpublic."""
-    out = repo.git("log", "--no-merges", "--format=%H%x09%aI%x09%s", "--", *COUNTED_PATHS)
-    rows = [line.split("\t", 2) for line in out.splitlines()]
+    """Counted commits per ISO week according to plain git log, not to inpublic: a commit whose only changes to
+    those paths are renames of the very same blob (":100644 100644 <blob> <blob> R100") moved notes, and is left out."""
+    out = repo.git("log", "--no-merges", "-M", "--raw", "--no-abbrev", "--format=%x00%H%x09%aI%x09%s",
+                   "--", *COUNTED_PATHS)
+    rows = []
+    for entry in out.split("\0")[1:]:
+        head, *raw = entry.strip("\n").split("\n")
+        moves_only = all(line.split()[4].startswith("R") and line.split()[2] == line.split()[3] for line in raw if line)
+        if not moves_only:
+            rows.append(head.split("\t", 2))
     dated = sorted((dt.datetime.fromisoformat(when), sha) for sha, when, subject in rows
                    if "[private]" not in subject.lower())
     weeks: dict[str, list[str]] = defaultdict(list)
@@ -167,7 +174,8 @@ def test_semester_commits_match_git_log_week_by_week(repo: GitRepo) -> None:
     assert [w.slug for w in weeks] == [f"2026-W{n}" for n in range(41, 48)]
     assert {w.slug: [c.sha for c in w.commits] for w in weeks} == {w.slug: expected.get(w.slug, []) for w in weeks}
     assert set(expected) <= {w.slug for w in weeks}
-    assert sum(len(w.commits) for w in weeks) == len(sha) - 5  # merge, theme, journal, rant, workflow
+    # merge, theme, journal, rant, workflow, and the rename that changed nothing in the note
+    assert sum(len(w.commits) for w in weeks) == len(sha) - 6
 
 
 def test_semester_weeks(repo: GitRepo) -> None:
@@ -184,9 +192,10 @@ def test_semester_weeks(repo: GitRepo) -> None:
     assert titles(w42.notes_created) == ["Counting"]
     assert messages(w43) == ["Conditional probability", "Update progress"]  # not the merge
     assert dt.date(2026, 10, 21) not in w43.active_days
-    assert weeks["2026-W46"].notes_updated == (NoteRef("probability/counting.md", "docs/probability/counting.md",
-                                                       "Counting"),)
-    assert messages(weeks["2026-W46"]) == ["Rename basics to counting", "Drop the index page"]
+    assert weeks["2026-W46"].notes_updated == ()  # renamed, its content as it was: moved, not updated
+    assert weeks["2026-W46"].reorganised == 1
+    assert messages(weeks["2026-W46"]) == ["Drop the index page"]
+    assert dt.date(2026, 11, 9) not in weeks["2026-W46"].active_days
 
 
 def test_semester_leaves_no_trace_of_private_things(repo: GitRepo) -> None:
@@ -254,6 +263,7 @@ def dump_week(w: WeekReport) -> str:
     lines += [f"  commit  {dump_commit(c)}" for c in w.commits]
     lines += [f"  created {n.title} ({n.src_uri or 'deleted: ' + n.path})" for n in w.notes_created]
     lines += [f"  updated {n.title} ({n.src_uri or 'deleted: ' + n.path})" for n in w.notes_updated]
+    lines += [f"  reorganised {w.reorganised} notes"] if w.reorganised else []
     lines.append("  active  " + (" ".join(d.strftime("%a") for d in w.active_days) or "-"))
     lines.append(f"  log     {w.minutes} min, {w.units} units, {w.sessions} sessions")
     for s in w.subjects:
@@ -350,14 +360,15 @@ def test_moving_every_note_into_docs_keeps_them_created_in_their_week(repo: GitR
     weeks = reports(repo, "2026-01-29")
 
     assert [titles(w.notes_created) for w in weeks] == [["algebra"], ["calculus one"], [], []]
-    assert [titles(w.notes_updated) for w in weeks] == [[], ["algebra"], [], ["algebra", "calculus one"]]
-    assert weeks[3].notes_updated[1] == NoteRef("calculus/calculus-one.md", "docs/calculus/calculus-one.md",
-                                                "calculus one")
-    assert [messages(w) for w in weeks] == [["Algebra"], ["Calculus", "Edit both"], [], ["Move everything into docs/"]]
+    # the move changed no note's content: it reorganised them, and is not study
+    assert [titles(w.notes_updated) for w in weeks] == [[], ["algebra"], [], []]
+    assert [w.reorganised for w in weeks] == [0, 0, 0, 2]
+    assert [messages(w) for w in weeks] == [["Algebra"], ["Calculus", "Edit both"], [], []]
+    assert weeks[3].active_days == ()
     followed = {sha for path in ("docs/algebra.md", "docs/calculus/calculus-one.md")
                 for sha in repo.git("log", "--follow", "--format=%H", "--", path).split()}
     assert move in followed
-    assert followed == {c.sha for w in weeks for c in w.commits}
+    assert followed - {move} == {c.sha for w in weeks for c in w.commits}
 
 
 def test_private_paths_and_marker_hide_notes_and_commits(repo: GitRepo) -> None:

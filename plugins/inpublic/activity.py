@@ -7,15 +7,21 @@
 - A *visible touch* of a public note is a commit's change to it made by a commit that is not
   marked private, while the note's path was not private (edits of a draft kept under ``private/``
   stay hidden after it is published; its publication counts as a change).
+- A *move* is a visible touch that renames a note and leaves its content as it was (a pure rename: the
+  same blob, see ``FileChange.pure_rename``), unless it is the note's first visible touch (a draft
+  published by moving it out of a private folder is published by the move). A move is a
+  reorganisation, not study: it counts no commit, and dates nothing. A rename with edits is a change.
 - A *counted commit* is a commit that is not a merge, whose message (subject or body) does not
   carry the privacy marker, and that changes the plan file or makes a visible touch of a public
-  note (adding, editing, renaming or deleting it).
+  note other than a move (adding, editing, renaming with edits, or deleting it). A commit made only
+  of moves (and of changes to files that are neither notes nor the plan) does not count.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import replace
 
 from .model import Commit, FileChange, History
 from .notes import NoteLife, Touch, note_lives
@@ -37,7 +43,9 @@ def is_public_note(path: str, notes_dir: str, privacy: Privacy) -> bool:
 
 
 def public_lives(history: History, notes_dir: str, privacy: Privacy) -> tuple[NoteLife, ...]:
-    """The public notes, each with its visible touches only; notes left without any are dropped."""
+    """The public notes, each with its visible touches only; notes left without any are dropped.
+
+    A touch keeps ``moved`` when it is a move (see the module docstring): never the first visible one."""
     hidden = {c.sha for c in history.commits if privacy.hides(c)}
     out: list[NoteLife] = []
     for life in note_lives(history):
@@ -45,6 +53,8 @@ def public_lives(history: History, notes_dir: str, privacy: Privacy) -> tuple[No
             continue
         touches = tuple(t for t in life.touches if t.sha not in hidden and _visible(t, notes_dir, privacy))
         if touches:
+            if touches[0].moved:  # its publication
+                touches = (replace(touches[0], moved=False), *touches[1:])
             out.append(NoteLife(life.path, life.alive, touches))
     return tuple(out)
 
@@ -61,7 +71,7 @@ def counted_commits(
 
     ``lives`` are the public notes with their visible touches, as ``public_lives`` gives them.
     """
-    touching_notes = {t.sha for life in lives for t in life.touches}
+    touching_notes = {t.sha for life in lives for t in life.touches if not t.moved}
     return tuple(
         c
         for c in history.commits

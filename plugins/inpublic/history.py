@@ -23,7 +23,8 @@ _FIELD = "\x1f"  # separates the header's fields
 # Fields git writes itself first; then the learner's text, whose last field, the body, may hold anything but NUL
 # (newlines, these separators...): only the private marker is looked for in it, and the body is not kept.
 _FORMAT = _RECORD + _FIELD.join(["%H", "%P", "%aI", "%cI", "%an", "%s", "%b"]).replace(_FIELD, "%x1f")
-_STATUS = re.compile(r"[ACDMRTUXB][0-9]*")
+# one `--raw` record: ":<old mode> <new mode> <old blob> <new blob> <status>", the status a letter and a score
+_RAW = re.compile(r":[0-7]{6} [0-7]{6} ([0-9a-f]+) ([0-9a-f]+) ([ACDMRTUXB][0-9]*)")
 _TWO_PATHS = ("R", "C")
 _NO_GIT = "git is not installed (or not on PATH): install git to read your notes' history"
 
@@ -83,10 +84,12 @@ def read_history(repo_dir: Path, private_marker: str = MARKER) -> History:
 
     ``repo_dir`` may be any folder inside the working tree. Paths are relative to the
     repository root. Renames are detected (``-M``) and listed as status ``R`` with
-    ``old_path``. Merge commits are listed with all their parents but NO changes (no
-    ``-m``/``--cc``): the commits on the merged branch already carry those changes. A
-    repository without commits gives an empty ``History`` with ``head=None``; a detached
-    HEAD is read like any other.
+    ``old_path``, and ``pure_rename`` when the blob is the same before and after (from the
+    blob ids ``--raw`` gives in the same pass; git's ``R100`` alone does not prove it).
+    Merge commits are listed with all their parents but NO changes (no ``-m``/``--cc``):
+    the commits on the merged branch already carry those changes. A repository without
+    commits gives an empty ``History`` with ``head=None``; a detached HEAD is read like any
+    other.
 
     A commit is ``private`` when ``private_marker`` (the site's, see ``Privacy``) is anywhere in its
     message, its body included; the body is read in the same pass and dropped, so it costs no memory
@@ -151,7 +154,8 @@ def _head_and_shallow(repo: git.Repo) -> tuple[str | None, bool]:
 def _log_args(head: str) -> list[str]:
     return [
         f"--format={_FORMAT}",
-        "--name-status",
+        "--raw",  # the blob ids too, to tell a pure rename; full ids, as abbreviating them costs lookups
+        "--no-abbrev",
         "-M",
         "-z",
         "--root",
@@ -207,7 +211,7 @@ def _first_line(stderr: str | bytes | None) -> str:
 
 
 def _parse_log(fields: Iterable[str], private_marker: str = MARKER) -> Iterator[Commit]:
-    """Parse ``git log -z --name-status`` output: header, then status/path tokens, per commit."""
+    """Parse ``git log -z --raw`` output: header, then a raw record and its path(s) per change, per commit."""
     tokens = iter(fields)
     header: str | None = None
     changes: list[FileChange] = []
@@ -217,14 +221,17 @@ def _parse_log(fields: Iterable[str], private_marker: str = MARKER) -> Iterator[
                 yield _commit(header, changes, private_marker)
             header, changes = token[1:], []
             continue
-        status = token.lstrip("\n")
-        if not status:
+        record = token.lstrip("\n")
+        if not record:
             continue
-        if header is None or not _STATUS.fullmatch(status):
+        raw = _RAW.fullmatch(record)
+        if header is None or raw is None:
             raise HistoryError(f"unexpected output from git log near {token[:40]!r}")
+        old_blob, new_blob, status = raw.groups()
         first = next(tokens, "")
         if status[0] in _TWO_PATHS:
-            changes.append(FileChange(status[0], next(tokens, ""), first))
+            pure = status[0] == "R" and old_blob == new_blob
+            changes.append(FileChange(status[0], next(tokens, ""), first, pure))
         else:
             changes.append(FileChange(status[0], first))
     if header is not None:

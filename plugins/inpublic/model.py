@@ -105,11 +105,17 @@ class Plan:
 
 @dataclass(frozen=True)
 class FileChange:
-    """One path a commit changed: status A (added), M, D (deleted) or R (renamed from old_path)."""
+    """One path a commit changed: status A (added), M, D (deleted) or R (renamed from old_path).
+
+    ``pure_rename``: a rename whose file is the very same blob before and after (the content unchanged, byte for
+    byte; a change of mode alone keeps it pure). git's similarity score cannot say so: ``R100`` is also given to
+    a file whose lines were reordered, so the reader compares the blobs.
+    """
 
     status: str
     path: str
     old_path: str | None = None
+    pure_rename: bool = False
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ class Touch:
     date: dt.datetime  # the commit's author date, as recorded by git
     path: str  # the file's path after the change (for a delete, the path deleted)
     status: str  # A, M, R, D, ... as in FileChange
+    moved: bool = False  # a pure rename: the note moved, its content as it was (FileChange.pure_rename)
 
 
 @dataclass(frozen=True)
@@ -49,9 +50,11 @@ def note_dates(history: History, paths: Iterable[str], hidden: Set[str] = frozen
     Walks the commits oldest to newest, following each file's identity across renames
     (a rename carries its history to the new path, a delete ends it, a file re-added
     after a delete starts afresh). Dates are AUTHOR dates: ``created`` is the earliest
-    and ``updated`` the latest among the commits that touched the note, renames
-    included. Merge commits carry no changes. Paths git never saw, or whose file is
-    deleted at HEAD, are absent from the result.
+    and ``updated`` the latest among the commits that touched the note. A rename that
+    leaves the content as it was (a pure rename, ``FileChange.pure_rename``) moves the
+    note without updating it: it dates ``updated`` only when nothing else that is shown
+    touched the note. A rename with edits is an update. Merge commits carry no changes.
+    Paths git never saw, or whose file is deleted at HEAD, are absent from the result.
 
     The commits in ``hidden`` (marked private) date nothing. Nor does the edge of a shallow
     clone, which shows every file as added (``history_limits.clone_edge``): a note it touched
@@ -80,7 +83,7 @@ def note_lives(history: History) -> tuple[NoteLife, ...]:
 
 
 def _apply(alive: dict[str, list[Touch]], ended: list[NoteLife], change: FileChange, commit: Commit) -> None:
-    touch = Touch(commit.sha, commit.authored, change.path, change.status)
+    touch = Touch(commit.sha, commit.authored, change.path, change.status, change.pure_rename)
     if change.status == "D":
         touches = _add(alive.pop(change.path, []), touch)
         ended.append(NoteLife(change.path, False, tuple(touches)))
@@ -103,6 +106,6 @@ def _dates(life: NoteLife, skipped: Set[str], edge: Set[str]) -> NoteDates | Non
     return NoteDates(
         path=life.path,
         created=None if life.touches[0].sha in edge else min(t.date for t in touches),
-        updated=max(t.date for t in touches),
+        updated=max((t.date for t in touches if not t.moved), default=max(t.date for t in touches)),
         commits=tuple(t.sha for t in touches),
     )

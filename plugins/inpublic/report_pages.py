@@ -80,7 +80,7 @@ def report_uri(report: WeekReport) -> str:
 
 
 def summary_line(report: WeekReport) -> str:
-    """'3 notes, 5 h 30 min, 7 commits': the week in a line (index, page, and later the feed title)."""
+    """'3 notes, 5 h 30 min, 7 commits, reorganised 40 notes': the week in a line (index, page, feed title)."""
     notes = len(report.notes_created) + len(report.notes_updated)
     parts = []
     if notes:
@@ -89,6 +89,8 @@ def summary_line(report: WeekReport) -> str:
         parts.append(format_duration(report.minutes))
     if report.commits:
         parts.append(plural(len(report.commits), "commit"))
+    if report.reorganised:
+        parts.append(f"reorganised {plural(report.reorganised, 'note')}")
     return ", ".join(parts) if parts else NO_ACTIVITY
 
 
@@ -181,4 +183,5 @@ def week_record(report: WeekReport, site_url: str) -> dict[str, Any]:
         "units": report.units,
         "sessions": report.sessions,
         "streak": report.streak,
+        "reorganised": report.reorganised,
     }

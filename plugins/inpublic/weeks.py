@@ -19,6 +19,9 @@ weeks without activity included; the week containing today is marked incomplete.
   is *updated* in every other week in which a counted commit added, edited or renamed it; a note
   created and changed in the same week is only listed as created. A deletion counts the commit
   but lists no note. Links point at the note's path at HEAD; a deleted note has no link.
+- A *move* (a rename that leaves the note's content as it was, see ``activity``) is not an update:
+  the notes moved in a week are counted as *reorganised*, and a commit made only of moves counts
+  for nothing else (no commit, no active day, no streak). A rename with edits is an update.
 - Time, units and sessions come from the log entries dated in the week. A resource is finished
   in the week its logged units first reach its total. A commitment's progress is that of its
   resources at the end of the week (log entries up to then, or ``done:`` when written), each
@@ -106,6 +109,7 @@ class WeekReport:
     finished: tuple[Resource, ...]
     commitments: tuple[CommitmentWeek, ...]  # every commitment made on or before the week's end
     streak: int
+    reorganised: int = 0  # public notes moved that week (renamed or moved, their content as it was)
 
     @property
     def slug(self) -> str:
@@ -133,6 +137,7 @@ class _Activity:
     commits: dict[dt.date, list[CommitRef]]
     created: dict[dt.date, list[NoteRef]]
     updated: dict[dt.date, list[NoteRef]]
+    reorganised: dict[dt.date, int]  # how many notes were moved
     log: dict[dt.date, list[LogEntry]]
     finished: dict[dt.date, list[Resource]]
     active: set[dt.date]
@@ -162,12 +167,14 @@ def _activity(plan: Plan, history: History, sources: Sources) -> _Activity:
     counted = counted_commits(history, lives, sources.plan_path, sources.privacy)
     refs = sorted((_commit_ref(c, zone, plan.learner.repo) for c in counted), key=lambda r: r.authored)
     created, updated = _note_weeks(lives, zone, sources)
+    reorganised = _moves_by_week(lives, zone)
     progress = resource_progress(plan)
     finished = [(p.finished_on, p.resource) for p in progress.values() if p.finished_on is not None]
     return _Activity(
         commits=_by_week((r.authored.date(), r) for r in refs),
         created=created,
         updated=updated,
+        reorganised=reorganised,
         log=_by_week((e.date, e) for e in plan.log),
         finished=_by_week(finished),
         active={r.authored.date() for r in refs} | {e.date for e in plan.log},
@@ -194,7 +201,7 @@ def _note_weeks(
     created: dict[dt.date, list[NoteRef]] = defaultdict(list)
     updated: dict[dt.date, list[NoteRef]] = defaultdict(list)
     for life in lives:
-        weeks = [monday(t.date.astimezone(zone).date()) for t in life.touches if t.status != "D"]
+        weeks = [monday(t.date.astimezone(zone).date()) for t in life.touches if t.status != "D" and not t.moved]
         if not weeks:
             continue
         ref = _note_ref(life, sources)
@@ -202,6 +209,15 @@ def _note_weeks(
         for week in sorted(set(weeks) - {min(weeks)}):
             updated[week].append(ref)
     return created, updated
+
+
+def _moves_by_week(lives: Iterable[NoteLife], zone: ZoneInfo) -> dict[dt.date, int]:
+    """How many notes were moved (pure renames) in each week; a note moved twice in a week counts once."""
+    out: dict[dt.date, int] = defaultdict(int)
+    for life in lives:
+        for week in {monday(t.date.astimezone(zone).date()) for t in life.touches if t.moved}:
+            out[week] += 1
+    return out
 
 
 def _note_ref(life: NoteLife, sources: Sources) -> NoteRef:
@@ -235,6 +251,7 @@ def _report(plan: Plan, activity: _Activity, start: dt.date, today: dt.date) -> 
         finished=tuple(r for r in plan.resources if r in finished),
         commitments=_commitment_weeks(plan, end),
         streak=streak(activity.active, end if complete else today),
+        reorganised=activity.reorganised.get(start, 0),
     )
 
 
