@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-year-ahead lint check clean
+.PHONY: serve build test test-year-ahead lint check wheel-check clean
 
 serve: $(VENV)/.installed  ## preview the site at http://127.0.0.1:8000, rebuilt on every change
 	$(BIN)/mkdocs serve
@@ -26,10 +26,21 @@ lint: $(VENV)/.installed  ## ruff and mypy --strict, as configured in pyproject.
 	$(BIN)/ruff check
 	$(BIN)/mypy
 
+# The package as a learner installs it: the wheel and sdist built into dist/, the wheel (not the source) installed
+# into a clean environment, .venv-wheel, with the pinned versions; that environment's mkdocs builds the example.
+wheel-check: $(VENV)/.installed  ## build the wheel and sdist, install the wheel in a clean environment, build the example with it
+	rm -rf dist .venv-wheel
+	$(BIN)/python -m build --outdir dist .
+	$(BIN)/python scripts/make_venv.py .venv-wheel
+	.venv-wheel/bin/python -m pip install --quiet -c constraints.txt dist/*.whl
+	cd / && $(CURDIR)/.venv-wheel/bin/python -c 'import inpublic, sys; sys.exit(0 if "/.venv-wheel/" in inpublic.__file__ else f"inpublic comes from {inpublic.__file__}, not the wheel")'
+	.venv-wheel/bin/inpublic --version
+	tmp=$$(mktemp -d) && .venv-wheel/bin/mkdocs build --strict --quiet -d "$$tmp/site" && test -f "$$tmp/site/index.html" && rm -rf "$$tmp"
+
 $(VENV)/.installed: pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) scripts/make_venv.py $(VENV)
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@
 
 clean:
-	rm -rf $(VENV) site
+	rm -rf $(VENV) site dist .venv-wheel

