@@ -13,6 +13,7 @@ from ruamel.yaml import YAML
 from gitrepo import GitRepo
 from inpublic.burnup import BOTTOM, TOP, burnup
 from inpublic.cli import main
+from inpublic.commitment_pages import CommitmentPage, Links, render_page
 from inpublic.commitments import CommitmentStatus, commitment_statuses
 from inpublic.model import PlanHistory
 from inpublic.plan import parse_plan
@@ -92,3 +93,16 @@ log: []
     out = capsys.readouterr().out
     assert "No progress yet since 2 December 2026, when 2 of 7 chapters were done" in out
     assert "should be finished" not in out and "on track" not in out
+
+
+@pytest.mark.parametrize(("case_name", "shown", "hidden"), [
+    ("hand-count-baseline", "No pace yet: nothing done since it was made on", "forecast finish"),
+    ("hand-count-baseline-then-one-more", "Pace over the last 14 days: 0.5 chapters a week", "No pace yet"),
+])
+def test_the_commitment_page_gives_a_pace_only_from_progress_since_it_was_made(
+    case_name: str, shown: str, hidden: str
+) -> None:
+    status = _status(case_name)
+    page = CommitmentPage(status, burnup(status))
+    text = render_page(page, [page], Links(None, None), history_incomplete=False)
+    assert shown in text and hidden not in text

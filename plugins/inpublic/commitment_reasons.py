@@ -77,7 +77,7 @@ def _pace_reason(s: CommitmentStatus) -> Reason:
     if s.needed is None:
         return ("Due today, with ", _left_text(s), " left.")
     made = s.commitment.made
-    if s.fraction <= s.start and made <= s.as_of:  # nothing since it was made: no pace to forecast from
+    if s.idle_since_made:  # nothing since it was made: no pace to forecast from
         needs: Reason = (f"; it needs {s.rate(s.needed)} from now on to finish by ", due, ".")
         if s.fraction == 0:
             return ("Not started yet", *needs)

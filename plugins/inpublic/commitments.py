@@ -151,6 +151,11 @@ class CommitmentStatus:
         return f"{days(-n)} ago" if self.finished_on or self.status == DONE else f"{days(-n)} late"
 
     @property
+    def idle_since_made(self) -> bool:
+        """No progress since it was made (beyond its baseline): there is no pace of its own to forecast from."""
+        return self.fraction <= self.start and self.commitment.made <= self.as_of
+
+    @property
     def best_pace(self) -> Pace:
         return max(self.paces, key=lambda p: p.per_day)
 
@@ -224,8 +229,8 @@ def _paced(base: CommitmentStatus) -> CommitmentStatus:
     days_left = (due - today).days
     needed = left / days_left if days_left > 0 else None
     best = base.best_pace
-    moved = base.fraction > base.start or today < base.commitment.made  # any progress since it was made
-    forecast = today + dt.timedelta(days=math.ceil(left / best.per_day)) if best.per_day > 0 and moved else None
+    paced = best.per_day > 0 and not base.idle_since_made
+    forecast = today + dt.timedelta(days=math.ceil(left / best.per_day)) if paced else None
     status = AT_RISK if forecast is None or forecast > due else ON_TRACK
     out = replace(base, status=status, needed=needed, forecast=forecast)
     return replace(out, reason=_pace_reason(out))
