@@ -207,3 +207,36 @@ def test_the_heatmap_and_the_streaks_ignore_a_day_of_moves(moved: GitRepo) -> No
     assert sorted(days) == [dt.date(2026, 10, 6), dt.date(2026, 10, 29)]
     assert streaks(days, dt.date(2026, 10, 29)).longest_days == 1
     assert streaks(days, dt.date(2026, 10, 22)).current is None  # the day of the move made no streak
+
+
+# --- a digital garden moved into docs/ in one commit (notes_shapes.py) --------------------------------------
+
+
+def follow_updated(repo: GitRepo, path: str) -> dt.datetime:
+    """The last commit that changed the note's content, by plain `git log --follow`: renames of the very same blob
+    (":<mode> <mode> <blob> <blob> R100") left out."""
+    out = repo.git("log", "--follow", "-M", "--raw", "--no-abbrev", "--format=%x00%aI", "--", path)
+    for entry in out.split("\0")[1:]:
+        when, raw = entry.strip("\n").split("\n", 1)
+        fields = raw.split("\t")[0].split()
+        if not (fields[4].startswith("R") and fields[2] == fields[3]):
+            return dt.datetime.fromisoformat(when)
+    raise AssertionError(f"git log --follow found no change of {path}")
+
+
+def test_a_garden_moved_into_docs_keeps_every_notes_date_and_its_move_week_says_reorganised(tmp_path: Path) -> None:
+    from notes_shapes import GARDEN_NOTES, make_garden_repo
+
+    garden = make_garden_repo(tmp_path / "garden")
+    history = read_history(garden.root)
+
+    dates = note_dates(history, GARDEN_NOTES)
+    assert {p: d.updated for p, d in dates.items()} == {p: follow_updated(garden, p) for p in GARDEN_NOTES}
+    found = weeks(garden, "2024-10-20")
+    move, rename = found["2024-W37"], found["2024-W38"]  # the bulk move on Sunday 15 September, then one rename
+    assert (move.reorganised, move.commits, move.notes_created, move.notes_updated, move.active_days) == (
+        len(GARDEN_NOTES), (), (), (), ())
+    assert (rename.reorganised, rename.commits, rename.active_days) == (1, (), ())
+    # renamed back with an edit that changed most of a short note: git sees a new file (A and D), and so do we
+    assert [n.path for n in found["2024-W40"].notes_created] == ["docs/dev/git.merge.md"]
+    assert sum(len(w.commits) for w in found.values()) == 4  # seed, more notes, journal, the edit
