@@ -32,6 +32,11 @@ TIL_NOTES = ("git/rebase-onto.md", "git/bisect.md", "python/walrus.md", "python/
 TIL_IMAGES = ("python/walrus-diagram.png", "sqlite/images/plan.png")
 
 
+GLOBS = ("# Globs with pathlib\n\n`Path.glob` returns a generator: it is lazy.\n\n"
+         "- `*.md` matches the files of one folder;\n- `**/*.md` matches them in every folder below;\n"
+         "- the order is the file system's, so sort the result when it matters.\n\n")
+
+
 def write_png(repo: GitRepo, path: str) -> None:
     target = repo.root / path
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -66,7 +71,7 @@ def make_til_repo(root: Path) -> GitRepo:
     repo.write("sqlite/json-each.md", "No heading here: json_each turns an array into rows.\n\n"
                "![plan](images/plan.png) and [[wiki link]]\n")
     write_png(repo, "sqlite/images/plan.png")
-    repo.write("python/pathlib-glob.md", "# Globs with pathlib\n\n`Path.glob` is lazy.\n")
+    repo.write("python/pathlib-glob.md", GLOBS)
     repo.commit("Two notes", "2024-05-02T18:30:00-07:00")
     repo.write("sqlite/window-functions.md", "---\ntitle: Window functions\n---\n\nRanks without GROUP BY. "
                "Uses [json_each](json-each.md) and [the walrus](/python/walrus.md).\n")
@@ -77,7 +82,7 @@ def make_til_repo(root: Path) -> GitRepo:
     repo.move("git/bisect-draft.md", "git/bisect.md")  # a rename without edits
     repo.commit("Rename the bisect note", "2024-07-08T08:00:00-07:00")
     repo.move("python/pathlib-glob.md", "python/pathlib-globs.md")  # a rename with edits
-    repo.write("python/pathlib-globs.md", "# Globs with pathlib\n\n`Path.glob` is lazy; `rglob` recurses.\n")
+    repo.write("python/pathlib-globs.md", GLOBS + "`rglob` recurses into every folder below.\n")
     repo.commit("Globs: rglob", "2024-08-15T19:00:00-07:00")
     repo.move("python/pathlib-globs.md", "python/pathlib-glob.md")  # and back, without edits
     repo.commit("Back to the old name", "2024-10-03T19:00:00-07:00")
@@ -86,6 +91,10 @@ def make_til_repo(root: Path) -> GitRepo:
 
 GARDEN_NOTES = ("docs/ml.md", "docs/ml.probability.md", "docs/ml.probability.bayes.md",
                 "docs/dev/git.branches.md", "docs/dev/git.merge.md", "docs/journal/2024.09.01.md")
+
+
+MERGE = ("# Merge\n\nA three-way merge compares both branches with their common ancestor.\n\n"
+         "![The graph of a merge](../assets/images/bayes.png)\n\nConflicts are the lines both branches changed.\n")
 
 
 def make_garden_repo(root: Path) -> GitRepo:
@@ -103,7 +112,7 @@ def make_garden_repo(root: Path) -> GitRepo:
     repo.commit("Seed the garden", "2024-08-03T10:00:00+02:00")
     repo.write("vault/ml.probability.bayes.md", "---\nid: a3\n---\n\nPrior times likelihood.\n")
     repo.write("vault/dev/git.branches.md", "# Branches\n\nCheap. [Merging](git.merge.md).\n")
-    repo.write("vault/dev/git.merge.md", "# Merge\n\nThree-way. ![graph](../assets/images/bayes.png)\n")
+    repo.write("vault/dev/git.merge.md", MERGE)
     repo.commit("More notes", "2024-08-20T21:00:00+02:00")
     repo.write("vault/journal/2024.09.01.md", "Read chapter 2.\n")
     repo.commit("Journal", "2024-09-01T22:00:00+02:00")
@@ -112,6 +121,14 @@ def make_garden_repo(root: Path) -> GitRepo:
     repo.move("docs/dev/git.merge.md", "docs/dev/git.merging.md")  # renamed, no edit
     repo.commit("Rename merge", "2024-09-20T12:00:00+02:00")
     repo.move("docs/dev/git.merging.md", "docs/dev/git.merge.md")  # renamed back, with an edit
-    repo.write("docs/dev/git.merge.md", "# Merge\n\nThree-way, or fast-forward. ![graph](../assets/images/bayes.png)\n")
+    repo.write("docs/dev/git.merge.md", MERGE + "A fast-forward moves the branch, with no merge commit.\n")
     repo.commit("Merge: fast-forward", "2024-10-05T12:00:00+02:00")
     return repo
+
+
+def move_til_notes(repo: GitRepo, when: str = "2024-11-04T20:00:00-08:00") -> str:
+    """Move a `make_til_repo` repository's notes into `docs/` by hand, as `moving-in.md` says: one commit of pure
+    renames (no link rewritten), at `when`; return its sha."""
+    (repo.root / "docs").mkdir(exist_ok=True)
+    repo.git("mv", *TIL_FOLDERS, "til-about-til.md", "docs/")
+    return repo.commit("Move my notes into docs/", when)

@@ -13,7 +13,7 @@ from gitrepo import git_env
 from inpublic.cli import main
 from inpublic.move_notes import Tree, relink, survey
 from inpublic.plan import load_plan
-from notes_shapes import TIL_IMAGES, TIL_NOTES, make_garden_repo, make_til_repo
+from notes_shapes import TIL_IMAGES, TIL_NOTES, make_garden_repo, make_til_repo, move_til_notes
 from sites import build
 
 MOVE_DAY = "2026-11-20T10:00:00+00:00"  # before the test run's today (2026-11-22)
@@ -169,3 +169,25 @@ def test_a_garden_already_in_docs_has_nothing_to_move_and_starts_at_its_first_no
     (repo.root / "docs/index.html").write_text("<h1>Built by another tool</h1>\n")
     code, out, _ = init(repo.root, capsys=capsys)
     assert "docs/index.html is there too, as when docs/ holds a site built by another tool" in out
+
+
+def test_the_shapes_hold_pure_renames_renames_with_edits_and_a_bulk_move(tmp_path: Path) -> None:
+    """What the other tests rely on in notes_shapes: the same history on every run, and moves of each kind."""
+    til = make_til_repo(tmp_path / "til")
+    assert til.head() == make_til_repo(tmp_path / "again").head()  # fixed dates, fixed author: the same commits
+    renames = til.git("log", "-M", "--diff-filter=R", "--name-status", "--format=%s")
+    assert "R100\tgit/bisect-draft.md\tgit/bisect.md" in renames
+    assert "R100\tpython/pathlib-globs.md\tpython/pathlib-glob.md" in renames
+    edited = [line for line in renames.splitlines()
+              if line.endswith("\tpython/pathlib-glob.md\tpython/pathlib-globs.md")]
+    assert len(edited) == 1 and not edited[0].startswith("R100")  # a rename with edits, still a rename
+    move_til_notes(til)
+    moved = til.git("show", "-M", "--name-status", "--format=", "HEAD").split()
+    assert moved.count("R100") == len(TIL_NOTES) + len(TIL_IMAGES)
+    garden = make_garden_repo(tmp_path / "garden")
+    bulk = garden.git("log", "-M", "--name-status", "--format=%s", "--grep=Publish the vault").split("\n")
+    assert sum(line.startswith("R100\tvault/") for line in bulk) == 7  # six notes and the image, nothing edited
+    assert not (garden.root / "vault").exists()
+    later = garden.git("log", "-M", "--diff-filter=R", "--name-status", "--format=", "-2").split()
+    assert later[:3] == ["R076", "docs/dev/git.merging.md", "docs/dev/git.merge.md"]  # renamed back, edited
+    assert later[3:] == ["R100", "docs/dev/git.merge.md", "docs/dev/git.merging.md"]  # renamed, untouched
