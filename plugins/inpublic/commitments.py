@@ -6,9 +6,10 @@ Definitions (docs/inpublic/commitments.md explains them to learners):
   ``min(done / units, 1)``: resources count in different units (lectures, chapters, weeks), so each
   resource weighs the same, as on the home page. Units come from the log, entries dated up to the day;
   a resource counted by hand (``done:``) is dated by the commits that changed the count.
-- **Baseline**: a hand count in force when the commitment entered the plan (``done: 2`` written with it) was
-  done on days nobody recorded: the commitment starts from it, and it stands for every day before, so it is
-  never pace. The chart and the required-pace line start there (``start``).
+- **Baseline**: the progress a commitment starts from, ``start``: the log up to the day before it was made, and
+  a hand count as it stood when the commitment entered the plan (``done: 2`` written with it: done on days
+  nobody recorded). It stands for every day before, so it is never pace: paces count only progress since. The
+  chart and the required-pace line start there.
 - **Pace** is progress per day, a share of the commitment: over the last 14 days, ``(p(today) -
   p(today - 14)) / 14``, and likewise over 28 days. The best recent pace is the higher of the two.
   Pages state it per week, in the resource's units when the commitment covers one resource.
@@ -325,12 +326,15 @@ class _Progress:
 def _baselines(
     record: DeadlineRecord, resources: tuple[Resource, ...], curves: Mapping[str, _Curve]
 ) -> dict[str, tuple[dt.date, int]]:
-    """For each resource counted by hand, the count in force the day the commitment entered the plan (or the
-    day it was made, if later), with that day: work counted before then was done on days nobody recorded, so it
-    is where the commitment starts, not pace."""
+    """For each resource, where the commitment starts on it and from which day: a hand count as it stood the day
+    the commitment entered the plan (or was made, if later), since that work was done on days nobody recorded;
+    logged units, as they stood the day before it was made. Work done before is the baseline, not pace."""
     added = record.added
-    day = max(record.commitment.made, added.on) if added is not None else record.commitment.made
-    return {r.id: (day, curves[r.id].at(day)) for r in resources if r.done is not None}
+    made = record.commitment.made
+    day = max(made, added.on) if added is not None else made
+    before = made - dt.timedelta(days=1)
+    return {r.id: (day, curves[r.id].at(day)) if r.done is not None else (made, curves[r.id].at(before))
+            for r in resources}
 
 
 def hand_counts(history: PlanHistory, plan: Plan, today: dt.date) -> dict[str, tuple[tuple[dt.date, int], ...]]:
