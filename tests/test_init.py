@@ -12,6 +12,7 @@ import pytest
 from gitrepo import GitRepo
 from inpublic.cli_init import github_urls
 from inpublic.init import MODELINE, SCHEMA_FILE, SITE_URL, Settings, init_site, starter_files
+from inpublic.install import requirement
 from inpublic.plan import load_plan
 from inpublic.schema import schema_text
 from sites import build
@@ -124,7 +125,7 @@ def test_a_second_run_changes_nothing_but_an_outdated_schema(tmp_path: Path) -> 
     assert result.updated == (SCHEMA_FILE,)
     assert (tmp_path / SCHEMA_FILE).read_text(encoding="utf-8") == schema_text()
     assert (tmp_path / "progress.yaml").read_text(encoding="utf-8") == "# my own plan\n"
-    assert (tmp_path / "requirements.txt").read_text(encoding="utf-8").endswith("inpublic==0.1.0\n")
+    assert (tmp_path / "requirements.txt").read_text(encoding="utf-8").endswith(f"{requirement('0.1.0')}\n")
     assert result.advice == (f"progress.yaml: make its first line `{MODELINE}`, so that your editor completes "
                              "and checks it",)
 

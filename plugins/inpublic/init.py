@@ -15,6 +15,7 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from . import install
 from .config import HOME_MARKER
 from .schema import schema_text
 
@@ -69,6 +70,7 @@ def starter_files(settings: Settings, *, docs_dir: str = "docs", first_note: boo
         "name": yaml_text(settings.name), "timezone": settings.timezone, "site_name": yaml_text(site_name),
         "repo_url": settings.repo_url, "site_url": settings.site_url, "version": settings.version,
         "schema_path": SCHEMA_FILE, "started": started.isoformat(),
+        "requirement": install.requirement(settings.version), "on_pypi": install.ON_PYPI,
         "first_milestone": "Wrote my first note" if settings.started else "Started learning in public",
     }
 
@@ -159,7 +161,8 @@ def advice_for(target: Path, kept: list[str], docs_dir: str, version: str) -> tu
         out.append(f"{WORKFLOW}: set SITE_URL for `mkdocs build` to `${{{{ steps.pages.outputs.base_url }}}}/`, "
                    "with an actions/configure-pages step of id `pages` before it")
     if "requirements.txt" in kept and not re.search(r"^\s*inpublic\b", text("requirements.txt"), re.MULTILINE):
-        out.append(f"requirements.txt: add `inpublic=={version}`, so that the publishing workflow installs it")
+        out.append(f"requirements.txt: add `{install.requirement(version)}`, so that the publishing workflow "
+                   "installs it")
     if ".gitignore" in kept and not re.search(r"^/?site/?\s*$", text(".gitignore"), re.MULTILINE):
         out.append(".gitignore: add `site/`, where `mkdocs build` writes the site")
     if ".gitignore" in kept and not all(re.search(rf"^{re.escape(p)}\s*$", text(".gitignore"), re.MULTILINE)
