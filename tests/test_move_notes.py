@@ -191,3 +191,16 @@ def test_the_shapes_hold_pure_renames_renames_with_edits_and_a_bulk_move(tmp_pat
     later = garden.git("log", "-M", "--diff-filter=R", "--name-status", "--format=", "-2").split()
     assert later[:3] == ["R076", "docs/dev/git.merging.md", "docs/dev/git.merge.md"]  # renamed back, edited
     assert later[3:] == ["R100", "docs/dev/git.merge.md", "docs/dev/git.merging.md"]  # renamed, untouched
+
+
+def test_the_same_move_by_hand_without_rewritten_links_stops_the_strict_build(
+        tmp_path: Path, git_identity: None, capsys: pytest.CaptureFixture[str]) -> None:
+    """The control of the end-to-end test: what --move-notes rewrites is what the strict build would refuse."""
+    repo = make_til_repo(tmp_path / "til")
+    move_til_notes(repo)
+    code, _, _ = init(repo.root, capsys=capsys)
+    assert code == 0
+    repo.commit("Start learning in public", MOVE_DAY)
+    result = build(repo.root, tmp_path / "site")
+    assert result.returncode == 1
+    assert "'python/walrus.md' contains a link '../scripts/build.py'" in result.output

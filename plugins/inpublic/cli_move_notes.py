@@ -46,7 +46,8 @@ def first_note_day(folder: Path, notes: list[str], zone: str) -> dt.date | None:
     except HistoryError:
         return None
     paths = [life.path for life in note_lives(history) if life.alive and is_markdown(life.path)
-             and any(life.path.startswith(p) if p.endswith("/") else life.path == p for p in notes)]
+             and any(life.path.startswith(p) if p.endswith("/") else life.path == p for p in notes)
+             and "/private/" not in f"/{life.path}"]  # the default `private` folder never reaches the site
     hidden = {commit.sha for commit in history.commits if commit.private}
     days = [dates.created.astimezone(ZoneInfo(zone)).date() for dates in note_dates(history, paths, hidden).values()
             if dates.created is not None]
