@@ -7,7 +7,8 @@ weeks without activity included; the week containing today is marked incomplete.
 - A commit counts for a week when it is not a merge, its AUTHOR date, in the learner's time zone,
   falls in that week, its message (subject or body) does not carry the privacy marker, and it
   changes the plan file or a public note: a ``.md`` file under the docs folder whose docs-relative
-  path is not private, followed across renames (a rename is a change of the note). Commits that
+  path is not private, followed across renames (a rename with edits is a change of the note; a
+  move, which leaves it as it was, is not: see below). Commits that
   touch only other files (mkdocs.yml, workflows, README, private notes) do not count.
 - Commits dated after today (author or committer date, in the learner's time zone) are left out
   of every week, date and feed until then (``history_limits.history_as_of``), with a warning.
@@ -16,7 +17,7 @@ weeks without activity included; the week containing today is marked incomplete.
   note's path was private, or in commits marked private, are not shown either.
 - A note is *created* in the week of the first counted commit that touched it (for most notes
   the commit that added it; for a draft published out of a private folder, its publication). It
-  is *updated* in every other week in which a counted commit added, edited or renamed it; a note
+  is *updated* in every other week in which a counted commit added, edited, or renamed and edited it; a note
   created and changed in the same week is only listed as created. A deletion counts the commit
   but lists no note. Links point at the note's path at HEAD; a deleted note has no link.
 - A *move* (a rename that leaves the note's content as it was, see ``activity``) is not an update:
