@@ -29,7 +29,7 @@ GARDEN_REMOTE = "https://github.com/ada/garden.git"
 TIL_FOLDERS = ("git", "python", "sqlite")
 TIL_NOTES = ("git/rebase-onto.md", "git/bisect.md", "python/walrus.md", "python/pathlib-glob.md",
              "sqlite/json-each.md", "sqlite/window-functions.md", "til-about-til.md")
-TIL_IMAGES = ("python/walrus-diagram.png", "sqlite/images/plan.png")
+TIL_IMAGES = ("python/walrus-diagram.png", "sqlite/images/plan.png", "images/til-logo.png")
 
 
 GLOBS = ("# Globs with pathlib\n\n`Path.glob` returns a generator: it is lazy.\n\n"
@@ -75,7 +75,9 @@ def make_til_repo(root: Path) -> GitRepo:
     repo.commit("Two notes", "2024-05-02T18:30:00-07:00")
     repo.write("sqlite/window-functions.md", "---\ntitle: Window functions\n---\n\nRanks without GROUP BY. "
                "Uses [json_each](json-each.md) and [the walrus](/python/walrus.md).\n")
-    repo.write("til-about-til.md", "Why I keep these notes: see [git](git/rebase-onto.md).\n")
+    repo.write("til-about-til.md", "Why I keep these notes: see [git](git/rebase-onto.md).\n\n"
+               "![TIL](images/til-logo.png)\n")
+    write_png(repo, "images/til-logo.png")  # images at the root, outside any topic folder
     repo.commit("Window functions", "2024-06-10T20:00:00-07:00")
     repo.write("git/bisect-draft.md", "# git bisect\n\nFind the commit that broke it.\n")
     repo.commit("Bisect draft", "2024-07-01T08:00:00-07:00")
@@ -130,5 +132,5 @@ def move_til_notes(repo: GitRepo, when: str = "2024-11-04T20:00:00-08:00") -> st
     """Move a `make_til_repo` repository's notes into `docs/` by hand, as `moving-in.md` says: one commit of pure
     renames (no link rewritten), at `when`; return its sha."""
     (repo.root / "docs").mkdir(exist_ok=True)
-    repo.git("mv", *TIL_FOLDERS, "til-about-til.md", "docs/")
+    repo.git("mv", *TIL_FOLDERS, "images", "til-about-til.md", "docs/")
     return repo.commit("Move my notes into docs/", when)

@@ -49,6 +49,8 @@ def test_topic_folders_and_root_notes_move_while_code_templates_workflows_and_re
         "static/": "no Markdown", "templates/": "templates folder",
         "tools/": "mostly code (2 code files, 1 Markdown)"}
     assert found.new_path("python/plot.png") == "docs/python/plot.png"
+    linked = survey(files, linked={"static/logo.svg", "setup.py"})  # images a note links to go with it, code not
+    assert [e.path for e in linked.moved] == ["ideas.md", "python/", "static/"]
     taken = survey(["python/a.md", "docs/python/a.md", "docs/index.md", ".draft.md"])
     assert taken.moved == ()
     assert [e.reason for e in taken.left] == ["hidden file", "already the site's folder",
@@ -89,6 +91,7 @@ def test_init_move_notes_moves_a_til_repository_in_one_commit_and_the_strict_bui
     assert code == 0, err
     assert "Notes outside docs/: 7 notes in 3 folders and 1 file at the root." in out
     assert "  moved      python/          -> docs/python/ (2 notes, 3 files)" in out
+    assert "  moved      images/          -> docs/images/ (1 file your notes link to)" in out
     assert "  left alone scripts/ (code folder; 2 files)" in out
     assert "  left alone README.md (describes the repository; 1 Markdown file)" in out
     assert "  left alone templates/ (templates folder; 1 Markdown file)" in out
@@ -128,6 +131,7 @@ def test_init_move_notes_moves_a_til_repository_in_one_commit_and_the_strict_bui
     assert "https://github.com/ada/til/blob/HEAD/scripts/build.py" in walrus
     assert 'src="../images/plan.png"' in result.page("sqlite/json-each/index.html")
     assert (tmp_path / "site/sqlite/images/plan.png").is_file()
+    assert (tmp_path / "site/images/til-logo.png").is_file()  # the root images/ folder a note links to
     assert "<title>Json each - Today I Learned</title>" in result.page("sqlite/json-each/index.html")
 
 

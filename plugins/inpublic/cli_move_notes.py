@@ -11,7 +11,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from .history import HistoryError, read_history
-from .move_notes import COMMIT_MESSAGE, FileLinks, Survey, Tree, is_markdown, mentions, relink, survey
+from .move_notes import COMMIT_MESSAGE, FileLinks, Survey, Tree, is_markdown, link_targets, mentions, relink, survey
 from .notes import note_dates, note_lives
 
 MAX_TEXT = 1_000_000  # larger files are not read for mentions of moved paths
@@ -56,21 +56,27 @@ def first_note_day(folder: Path, notes: list[str], zone: str) -> dt.date | None:
 
 def plan_move(folder: Path, files: list[str], docs_dir: str, repo_url: str | None) -> Move:
     """What the move would do, read from the working tree without changing anything."""
-    found = survey(files, docs_dir)
     tree = Tree.of(files)
+    texts = {}
+    for path in filter(is_markdown, files):
+        try:
+            texts[path] = (folder / path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+    notes = survey(files, docs_dir)
+    linked = {target for path, text in texts.items() if notes.new_path(path) != path
+              for target in link_targets(path, text, tree)}
+    found = survey(files, docs_dir, linked)
     links = []
     others = {}
     for path in files:
         file = folder / path
-        if is_markdown(path):
-            try:
-                text = file.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
-                continue
+        if path in texts:
+            text = texts[path]
             result = relink(path, text, found, tree, repo_url)
             if result.changed or result.leaving:
                 links.append(result)
-        elif found.new_path(path) == path and not path.startswith(docs_dir + "/"):
+        elif not is_markdown(path) and found.new_path(path) == path and not path.startswith(docs_dir + "/"):
             try:
                 if file.stat().st_size <= MAX_TEXT:
                     others[path] = file.read_text(encoding="utf-8")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 from urllib.parse import quote, unquote
 
@@ -74,8 +74,18 @@ def is_markdown(path: str) -> bool:
     return path.lower().endswith(MARKDOWN)
 
 
-def survey(files: Sequence[str], docs_dir: str = "docs") -> Survey:
-    """Which top-level folders and root files of a repository (its tracked `files`) are notes to move (pure)."""
+def is_code(path: str) -> bool:
+    name = path.rsplit("/", 1)[-1]
+    return "." in name and name.rsplit(".", 1)[-1].lower() in CODE
+
+
+def survey(files: Sequence[str], docs_dir: str = "docs", linked: Set[str] = frozenset()) -> Survey:
+    """Which top-level folders and root files of a repository (its tracked `files`) are notes to move (pure).
+
+    `linked` are the files the notes link to (see `link_targets`): a top-level folder or root file that holds no
+    Markdown and no code, such as `images/`, moves too when a note links into it, so that the link works on the
+    site.
+    """
     tops: dict[str, list[str]] = {}
     for path in files:
         top, slash, _ = path.partition("/")
@@ -85,6 +95,9 @@ def survey(files: Sequence[str], docs_dir: str = "docs") -> Survey:
     for top, inside in sorted(tops.items(), key=lambda item: item[0].lower()):
         notes = sum(1 for path in inside if is_markdown(path))
         reason = why_not_notes(top, inside, notes, docs_dir)
+        if reason in ("no Markdown", "not Markdown") and any(path in linked for path in inside) and not any(
+                is_code(path) for path in inside):
+            reason = None
         if reason is None and any(path.startswith(f"{docs_dir}/{top}") for path in tops.get(docs_dir + "/", ())):
             reason = f"{docs_dir}/{top} is there already: move it by hand"
         entry = Entry(top, notes, len(inside), reason, next((p for p in sorted(inside) if is_markdown(p)), ""))
@@ -113,7 +126,7 @@ def why_not_notes(top: str, inside: Sequence[str], notes: int, docs_dir: str) ->
         return "hidden folder"
     if not notes:
         return "no Markdown"
-    code = sum(1 for path in inside if path.rsplit(".", 1)[-1].lower() in CODE and "." in path.rsplit("/", 1)[-1])
+    code = sum(1 for path in inside if is_code(path))
     if code > notes:
         return f"mostly code ({code} code files, {notes} Markdown)"
     return None
@@ -214,6 +227,23 @@ def relink(path: str, text: str, survey: Survey, tree: Tree,
     return FileLinks(path, new_path, out, tuple(changed), tuple(broken), tuple(leaving))
 
 
+def link_targets(path: str, text: str, tree: Tree) -> set[str]:
+    """The repository files that the Markdown file `path` links to with relative or rooted links (pure)."""
+    out = set()
+    seen = masked(text)
+    for pattern in LINK_TARGETS:
+        for match in pattern.finditer(seen):
+            dest = match.group(1).strip("<>")
+            address = re.split(r"[#?]", dest, maxsplit=1)[0]
+            if not address or SCHEME.match(address):
+                continue
+            base = "" if address.startswith("/") else posixpath.dirname(path)
+            target = posixpath.normpath(posixpath.join(base, unquote(address))).lstrip("/")
+            if target in tree.files:
+                out.add(target)
+    return out
+
+
 def relinked(link: str, source: str, new_source: str, survey: Survey, tree: Tree,
              repo_url: str | None) -> tuple[str, str | None]:
     """One link's new form, and 'broken' or 'leaving' when it is one of those (see `relink`)."""
@@ -295,8 +325,9 @@ def plural(count: int, word: str) -> str:
 
 def found_line(survey: Survey) -> str:
     """'578 notes in 113 folders and 2 files at the root'."""
-    folders = sum(1 for entry in survey.moved if entry.path.endswith("/"))
-    files = len(survey.moved) - folders
+    holding = [entry for entry in survey.moved if entry.notes]
+    folders = sum(1 for entry in holding if entry.path.endswith("/"))
+    files = len(holding) - folders
     where = " and ".join(part for part in (plural(folders, "folder") if folders else "",
                                            f"{plural(files, 'file')} at the root" if files else "") if part)
     return f"{plural(survey.notes, 'note')} in {where}"
@@ -309,8 +340,9 @@ def describe(survey: Survey, links: Sequence[FileLinks], named: Mapping[str, Seq
     lines = [f"Notes outside {docs}/: {found_line(survey)}."]
     width = max((len(entry.path) for entry in survey.moved), default=0)
     for entry in survey.moved:
-        lines.append(f"  moved      {entry.path:<{width}} -> {docs}/{entry.path} ({plural(entry.notes, 'note')}"
-                     + (f", {entry.files} files" if entry.files != entry.notes else "") + ")")
+        what = (f"{plural(entry.notes, 'note')}" + (f", {entry.files} files" if entry.files != entry.notes else "")
+                if entry.notes else f"{plural(entry.files, 'file')} your notes link to")
+        lines.append(f"  moved      {entry.path:<{width}} -> {docs}/{entry.path} ({what})")
     for entry in survey.left:
         holds = plural(entry.notes, "Markdown file") if entry.notes else plural(entry.files, "file")
         lines.append(f"  left alone {entry.path} ({entry.reason}; {holds})")
@@ -337,7 +369,7 @@ def describe(survey: Survey, links: Sequence[FileLinks], named: Mapping[str, Seq
     lines += [f"  - {path} names {', '.join(sorted(found)[:6])}{' ...' if len(found) > 6 else ''}: "
               f"update it for the new place under {docs}/" for path, found in named.items()]
     lines.append("  - links to the notes' old addresses on GitHub, from elsewhere on the web, now lead nowhere")
-    example = f"{docs}/{survey.moved[0].example}" if survey.moved else f"{docs}/NOTE.md"
+    example = next((f"{docs}/{entry.example}" for entry in survey.moved if entry.example), f"{docs}/NOTE.md")
     lines.append(f"  - a note's history before the move: `git log --follow {example}` (GitHub follows the "
                  "rename too); the site's dates follow it")
     return lines
