@@ -246,6 +246,19 @@ def test_bad_days(text: str, message: str) -> None:
     assert str(bad.value) == message
 
 
+@pytest.mark.parametrize("words", [["1h", "30m"], ["2", "hours"], ["45", "min"]])
+def test_a_duration_without_a_resource_says_to_name_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], words: list[str],
+) -> None:
+    plan = tmp_path / "progress.yaml"
+    plan.write_text(MINIMAL_PLAN, encoding="utf-8")
+    assert main(["log", *words, "--plan", str(plan)]) == 2
+    typed = " ".join(words)
+    assert capsys.readouterr().err == (f"inpublic log: {typed!r} is all duration; name the resource you studied after "
+                                       f"it, for example 'calc1' (inpublic log {typed} calc1 ...)\n")
+    assert read(plan) == MINIMAL_PLAN
+
+
 @pytest.mark.parametrize(("date", "message"), [
     ("2026-09-06", "2026-09-06 is before you started (learner.started is 2026-09-07 in progress.yaml); log sessions "
                    "from that day on, or move `started` back if you began earlier"),

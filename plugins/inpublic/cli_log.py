@@ -118,7 +118,8 @@ def log_session(args: argparse.Namespace, path: Path, label: str, minutes: int, 
             return 2
         name = Path(label).name
         day = parse_day(args.date, today, plan.learner.started, name)
-        resource = resolve_resource(args.resource, plan, "inpublic log " + shlex.join(args.duration))
+        resource = resolve_resource(args.resource, plan, "inpublic log " + shlex.join(args.duration),
+                                    args.duration)
         check_units(resource, args.units, name)
     except LogArgumentError as err:
         return bad_argument(err)

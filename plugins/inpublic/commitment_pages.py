@@ -50,6 +50,11 @@ class Links:
 
     calendar: str | None  # webcal:// address to subscribe, when the site's address is known
     repo: str | None  # the learner's public repository, to link commits
+    # commits marked private: a deadline they moved is shown, but they are not named or linked
+    hidden: frozenset[str] = frozenset()
+
+    def private(self, sha: str | None) -> bool:
+        return sha is not None and sha in self.hidden
 
     def commit(self, sha: str) -> str | None:
         base = self.repo.rstrip("/").removesuffix(".git").rstrip("/") if self.repo else None
@@ -69,17 +74,21 @@ def page_slug(ident: str) -> str:
 
 def commitments_output(
     plan: Plan, history: PlanHistory, today: dt.date, *, site_url: str = "", history_incomplete: bool = False,
+    hidden: frozenset[str] = frozenset(),
 ) -> CommitmentsOutput:
-    """The commitments' statuses and every file that shows them; nothing when no commitment was ever made."""
+    """The commitments' statuses and every file that shows them; nothing when no commitment was ever made.
+
+    A change recorded by a commit in ``hidden`` (marked private) is shown without naming its commit: marking a
+    commit private must not hide a moved deadline."""
     statuses = commitment_statuses(plan, history, today)
     if not statuses:
         return CommitmentsOutput()
     pages = tuple(CommitmentPage(s, burnup(s)) for s in statuses)
-    links = Links(calendar_address(site_url), plan.learner.repo)
+    links = Links(calendar_address(site_url), plan.learner.repo, hidden)
     env = environment()
     files = [(f"{COMMITMENTS_DIR}/index.md", render_index(pages, links, history_incomplete, env), True)]
     files += [(p.src_uri, render_page(p, pages, links, history_incomplete, env), False) for p in pages]
-    files.append((DATA, commitments_json(statuses, site_url, today), False))
+    files.append((DATA, commitments_json(statuses, site_url, today, hidden), False))
     files.append((CALENDAR, commitments_calendar(statuses, plan.learner, site_url,
                                                  lambda ident: page_url(site_url, ident) if site_url else None), False))
     return CommitmentsOutput(statuses, tuple(files))
@@ -142,7 +151,9 @@ def reason_text(parts: Sequence[str | dt.date]) -> str:
 # --- open data ----------------------------------------------------------------------------------
 
 
-def commitments_json(statuses: Sequence[CommitmentStatus], site_url: str, today: dt.date) -> str:
+def commitments_json(
+    statuses: Sequence[CommitmentStatus], site_url: str, today: dt.date, hidden: frozenset[str] = frozenset()
+) -> str:
     """commitments.json: each commitment with its status, progress, forecast and deadline history.
 
     '<', '>' and '&' are written as \\u escapes, so the file is safe to paste into an HTML page too.

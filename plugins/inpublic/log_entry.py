@@ -10,7 +10,7 @@ import dataclasses
 import datetime as dt
 import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ruamel.yaml import YAML
@@ -120,10 +120,11 @@ def check_units(resource: Resource, units: int, label: str = "progress.yaml") ->
             "units you log")
 
 
-def resolve_resource(ref: str, plan: Plan, command: str) -> Resource:
+def resolve_resource(ref: str, plan: Plan, command: str, duration: Sequence[str] = ()) -> Resource:
     """The resource `ref` names: an id or `subject/id`, or the one id it begins.
 
-    `command` is the command typed so far (`inpublic log 90m`), to show the command to type instead.
+    `command` is the command typed so far (`inpublic log 90m`), to show the command to type instead; `duration`, the
+    words read as the duration, to say when `ref` is the end of the duration rather than a resource (`1h 30m`).
     """
     subject_id, _, text = ref.strip().rpartition("/")
     if subject_id and subject_id not in [s.id for s in plan.subjects]:
@@ -136,7 +137,20 @@ def resolve_resource(ref: str, plan: Plan, command: str) -> Resource:
     named_subject = not subject_id and any(s.id == text for s in plan.subjects)
     if text in ids or (text and len(starting) == 1 and not named_subject):
         return pool[ids.index(text if text in ids else starting[0])]
+    if duration and ends_a_duration(duration, ref):
+        whole = " ".join([*duration, ref])
+        raise LogArgumentError(f"{quote(whole)} is all duration; name the resource you studied after it, for example "
+                               f"{quote(ids[0])} (inpublic log {whole} {ids[0]} ...)")
     raise LogArgumentError(not_a_resource(text, plan, ids, subject_id, lambda ident: f" ({command} {ident} ...)"))
+
+
+def ends_a_duration(duration: Sequence[str], word: str) -> bool:
+    """Whether `word` reads as the end of the duration typed before it (`30m` after `1h`, `hours` after `2`)."""
+    try:
+        parse_duration(" ".join([*duration, word]))
+    except LogArgumentError:
+        return False
+    return True
 
 
 def not_a_resource(text: str, plan: Plan, ids: list[str], subject_id: str, retry: Callable[[str], str]) -> str:

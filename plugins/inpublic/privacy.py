@@ -4,11 +4,10 @@ commits without the private marker."""
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .model import Commit, Plan, PlanHistory
+from .model import Commit, Plan
 
 MARKER = "[private]"  # the default private marker of a commit's message
 
@@ -59,17 +58,6 @@ def carries_marker(text: str, marker: str) -> bool:
     return bool(marker) and marker.casefold() in text.casefold()
 
 
-
-def unnamed_private_commits(plan_history: PlanHistory, hidden: Collection[str]) -> PlanHistory:
-    """The plan's versions with the commits marked private left unnamed.
-
-    A deadline moved in a private commit is still shown, with its date: marking a commit private must not hide a
-    moved deadline. Only the commit itself, its sha and its link, stays off the site.
-    """
-    if not any(version.sha in hidden for version in plan_history.versions):
-        return plan_history
-    versions = tuple(replace(v, sha=None) if v.sha in hidden else v for v in plan_history.versions)
-    return replace(plan_history, versions=versions)
 
 @lru_cache(maxsize=64)
 def glob_regex(pattern: str) -> re.Pattern[str]:

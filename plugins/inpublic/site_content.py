@@ -16,7 +16,6 @@ from .commitments import CommitmentStatus
 from .markdown_files import MarkdownFile
 from .model import History, Plan, PlanHistory
 from .notes import NoteDates, note_dates
-from .privacy import unnamed_private_commits
 from .report_pages import REPORTS_DIR, render_report, render_reports_index, report_pages, weeks_json
 from .rhythm import HomeRhythm, history_commit_days, report_commit_days, rhythm
 from .weeks import Sources, WeekReport, weekly_reports
@@ -71,8 +70,8 @@ def site_content(
         prefix = f"{sources.notes_dir}/" if sources.notes_dir else ""
         repo_paths = {prefix + uri: uri for uri in sources.titles}
         dates = {repo_paths[path]: d for path, d in note_dates(history, repo_paths, hidden).items()}
-    versions = unnamed_private_commits(plan_history or PlanHistory(), hidden)
-    promised = commitments_output(plan, versions, today, site_url=site_url, history_incomplete=history_incomplete)
+    promised = commitments_output(plan, plan_history or PlanHistory(), today, site_url=site_url,
+                                  history_incomplete=history_incomplete, hidden=frozenset(hidden))
     promises = tuple(GeneratedFile(uri, text, in_nav=in_nav) for uri, text, in_nav in promised.files)
     if not with_reports:
         days = rhythm(plan, history_commit_days(history, sources, plan.learner.timezone), today, reviews=with_reviews)
