@@ -237,6 +237,20 @@ def test_a_garden_moved_into_docs_keeps_every_notes_date_and_its_move_week_says_
     assert (move.reorganised, move.commits, move.notes_created, move.notes_updated, move.active_days) == (
         len(GARDEN_NOTES), (), (), (), ())
     assert (rename.reorganised, rename.commits, rename.active_days) == (1, (), ())
-    # renamed back with an edit that changed most of a short note: git sees a new file (A and D), and so do we
-    assert [n.path for n in found["2024-W40"].notes_created] == ["docs/dev/git.merge.md"]
+    assert [n.path for n in found["2024-W40"].notes_updated] == ["docs/dev/git.merge.md"]  # renamed with an edit
+    assert found["2024-W40"].reorganised == 0
     assert sum(len(w.commits) for w in found.values()) == 4  # seed, more notes, journal, the edit
+
+
+def test_a_til_repository_moved_into_docs_by_hand_keeps_every_notes_date(tmp_path: Path) -> None:
+    from notes_shapes import TIL_NOTES, make_til_repo, move_til_notes
+
+    til = make_til_repo(tmp_path / "til")
+    move_til_notes(til)  # Monday 4 November 2024, 20:00 in California: Tuesday 5 November in UTC
+    paths = [f"docs/{p}" for p in TIL_NOTES]
+
+    dates = note_dates(read_history(til.root), paths)
+    assert {p: d.updated for p, d in dates.items()} == {p: follow_updated(til, p) for p in paths}
+    move = weeks(til, "2024-11-20")["2024-W45"]
+    assert (move.reorganised, move.commits, move.notes_updated, move.active_days) == (len(TIL_NOTES), (), (), ())
+    assert summary_line(move) == f"reorganised {len(TIL_NOTES)} notes"

@@ -87,6 +87,18 @@ def test_every_weeks_commits_agree_with_git_log(site, learner: GitRepo) -> None:
     assert reorganised == {"2026-W44": 0, "2026-W45": 2, "2026-W46": 0, "2026-W47": 0}  # the move into docs/
 
 
+def test_the_move_into_docs_is_a_reorganisation_not_study(site) -> None:
+    w45 = site.page("reports/2026-W45/index.html")
+    assert "reorganised 2 notes" in w45 and "Move my notes into docs/" not in w45
+    assert "Notes reorganised (moved or renamed, unchanged)" in w45
+    index = site.page("reports/index.html")
+    assert re.search(r"2026-W45/\">Week 45, 2026</a>: .*, reorganised 2 notes", index)
+    derivatives = site.page("derivatives/index.html")  # written on 29 October, moved unchanged on 2 November
+    written = r'class="inpublic-dates">First written <time datetime="2026-10-29[^"]*">29 October 2026</time></p>'
+    assert re.search(written, derivatives)
+    assert "last updated" not in derivatives
+
+
 def test_a_report_lists_notes_commits_and_log_with_escaped_text(site) -> None:
     page = site.page("reports/2026-W44/index.html")
     assert '<a href="../../limits/">Limits</a>' in page

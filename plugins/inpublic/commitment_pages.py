@@ -161,13 +161,13 @@ def commitments_json(
     data = {
         "as_of": today.isoformat(),
         "pace_unit": "share of the commitment per day (0 to 1); each covered resource weighs the same",
-        "commitments": [_record(s, site_url) for s in statuses],
+        "commitments": [_record(s, site_url, hidden) for s in statuses],
     }
     text = json.dumps(data, indent=2, ensure_ascii=False)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"
 
 
-def _record(s: CommitmentStatus, site_url: str) -> dict[str, Any]:
+def _record(s: CommitmentStatus, site_url: str, hidden: frozenset[str]) -> dict[str, Any]:
     c = s.commitment
     return {
         "id": s.id,
@@ -198,12 +198,13 @@ def _record(s: CommitmentStatus, site_url: str) -> dict[str, Any]:
         "forecast": _iso(s.forecast),
         "replaces": list(s.record.replaces),
         "replaced_by": list(s.record.replaced_by),
-        "history": [_change(ch) for ch in s.record.changes],
+        "history": [_change(ch, hidden) for ch in s.record.changes],
     }
 
 
-def _change(ch: Change) -> dict[str, Any]:
-    out: dict[str, Any] = {"change": ch.kind, "date": ch.on.isoformat(), "commit": ch.sha}
+def _change(ch: Change, hidden: frozenset[str]) -> dict[str, Any]:
+    commit = None if ch.sha in hidden else ch.sha  # a commit marked private is not named
+    out: dict[str, Any] = {"change": ch.kind, "date": ch.on.isoformat(), "commit": commit}
     if ch.committed_on:
         out["committed"] = ch.committed_on.isoformat()
     for key, value in (("from", ch.before), ("to", ch.after)):
