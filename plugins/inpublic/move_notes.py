@@ -34,7 +34,8 @@ CODE = frozenset(("py", "pyi", "ipynb", "js", "mjs", "cjs", "ts", "tsx", "jsx", 
                   "rb", "java", "kt", "c", "h", "cc", "cpp", "hpp", "cs", "php", "pl", "lua", "r", "swift", "scala",
                   "html", "htm", "jinja", "j2", "css", "scss", "sass", "less", "vue", "svelte", "toml", "cfg",
                   "ini", "json", "lock", "yml", "yaml", "sql", "mk", "cmake", "gradle", "xml", "tf"))
-COMMIT_MESSAGE = "Move my notes into {docs}/ for the site (inpublic init --move-notes)"
+MOVE_MARKER = "(inpublic init --move-notes)"  # ends the move's commit message: its link rewrites are not study
+COMMIT_MESSAGE = "Move my notes into {docs}/ for the site " + MOVE_MARKER
 
 
 @dataclass(frozen=True)
