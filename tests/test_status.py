@@ -18,7 +18,8 @@ import pytest
 
 from gitrepo import GitRepo
 from inpublic.days import Run, Streaks
-from inpublic.status import CommitmentLine, StatusView, WeekSoFar
+from inpublic.plan import parse_plan
+from inpublic.status import CommitmentLine, StatusView, WeekSoFar, status_view
 from inpublic.terminal import format_status
 
 GOLDEN = Path(__file__).parent / "golden" / "status"
@@ -243,3 +244,12 @@ def test_units_are_named_by_the_resources_unit() -> None:
     assert "    10% done · 5 / 20 lectures, 0 / 20 chapters · due 31 March 2027 (131 days left)\n" in text
     assert ("    0% done · 0 / 1 paper · due 21 November 2026 (1 day left)\n"
             "    needs 1 paper a day (7 a week) for the 1 left\n") in text
+
+
+def test_the_weeks_units_are_named_by_unit() -> None:
+    plan = parse_plan(PLAN + "  - {date: 2026-11-20, minutes: 30, resource: spivak, units: 1}\n"
+                             "  - {date: 2026-11-21, minutes: 30, resource: spivak, units: 1}\n")  # tomorrow
+    view = status_view(plan, dt.date(2026, 11, 20), None)
+    assert view.week.units == 5
+    assert view.week.units_by_name == (("lectures", 4), ("chapters", 1))
+    assert "  units         4 lectures, 1 chapter\n" in format_status(view)

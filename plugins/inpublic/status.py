@@ -33,6 +33,7 @@ class WeekSoFar:
     sessions: int
     commits: int | None  # None: the history could not be read
     active_days: tuple[dt.date, ...]
+    units_by_name: tuple[tuple[str, int], ...] = ()  # (unit, units logged) for each unit name, `units` split up
 
     @property
     def year(self) -> int:
@@ -101,11 +102,23 @@ def status_view(
             sessions=sum(a.sessions for a in week),
             commits=None if commit_days is None else sum(a.commits for a in week),
             active_days=tuple(a.day for a in week if a.active),
+            units_by_name=_units_by_name(plan, start, today),
         ),
         commitments=_lines(plan, today, statuses),
         streaks=streaks(days, today),
         reviews_due=reviews_due,
     )
+
+
+def _units_by_name(plan: Plan, start: dt.date, today: dt.date) -> tuple[tuple[str, int], ...]:
+    """The units logged from `start` to `today`, added up per unit name (lectures apart from chapters)."""
+    unit_of = {r.id: r.unit for r in plan.resources}
+    totals: dict[str, int] = {}
+    for entry in plan.log:
+        if start <= entry.date <= today and entry.units:
+            name = unit_of[entry.resource]
+            totals[name] = totals.get(name, 0) + entry.units
+    return tuple(totals.items())
 
 
 def _lines(plan: Plan, today: dt.date, statuses: Sequence[CommitmentStatus] | None) -> tuple[CommitmentLine, ...]:

@@ -61,7 +61,7 @@ def format_status(view: StatusView, colour: bool = False) -> str:
     days = " ".join(f"{d:%a}" for d in week.active_days)
     lines += rows([
         ("time", f"{format_duration(week.minutes)} over {plural(week.sessions, 'session')}"),
-        ("units", str(week.units)),
+        ("units", ", ".join(f"{n} {unit_name(unit, n)}" for unit, n in week.units_by_name) or str(week.units)),
         ("commits", "unknown: the git history could not be read" if week.commits is None else str(week.commits)),
         ("active days",
          f"{len(week.active_days)} of {(week.today - week.start).days + 1}" + (f": {days}" if days else "")),
