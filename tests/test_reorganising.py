@@ -254,3 +254,13 @@ def test_a_til_repository_moved_into_docs_by_hand_keeps_every_notes_date(tmp_pat
     move = weeks(til, "2024-11-20")["2024-W45"]
     assert (move.reorganised, move.commits, move.notes_updated, move.active_days) == (len(TIL_NOTES), (), (), ())
     assert summary_line(move) == f"reorganised {len(TIL_NOTES)} notes"
+
+
+def test_a_commit_of_moves_is_not_named_as_one_that_would_count(moved: GitRepo) -> None:
+    from inpublic.activity import may_count
+
+    history = read_history(moved.root)
+    judged = {c.message: may_count(c, "docs", "progress.yaml", SOURCES.privacy) for c in history.commits}
+
+    assert judged == {"Fifty notes": True, "Site config": False, "Sort the notes into topic folders": False,
+                      "One more move": False, "More on note 1": True}

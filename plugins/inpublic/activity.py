@@ -83,8 +83,9 @@ def counted_commits(
 
 def may_count(commit: Commit, notes_dir: str, plan_path: str, privacy: Privacy) -> bool:
     """Whether a commit would count, judged by itself: not a merge, not private, and changing the plan file or
-    a path that is a public note (renames are not followed: for naming commits in a warning, not for counting)."""
-    paths = [p for ch in commit.changes for p in (ch.path, ch.old_path) if p is not None]
+    a path that is a public note other than by a pure rename (renames are not followed, and a draft published by
+    a pure move out of a private folder is missed: for naming commits in a warning, not for counting)."""
+    paths = [p for ch in commit.changes if not ch.pure_rename for p in (ch.path, ch.old_path) if p is not None]
     return not commit.is_merge and not privacy.hides(commit) and any(
         p == plan_path or is_public_note(p, notes_dir, privacy) for p in paths)
 
