@@ -166,6 +166,10 @@ def test_a_garden_already_in_docs_has_nothing_to_move_and_starts_at_its_first_no
     assert "No notes outside docs/ to move." in out
     assert "Your name: Ada L. (from git's user.name, as no --name was given and no GitHub remote names you" in out
     assert "Site name: My garden (from --site-name" in out
+    code, out, _ = init(tmp_path / "new", capsys=capsys)  # no repository, no README: said, not made up
+    assert "Your name: Your Name (from a placeholder, as no --name was given" in out  # git_env sets no user.name
+    assert "Site name: Learning in public (made from your name" in out
+    assert "Started: 2026-11-22 (today: no note is committed yet)" in out
     plan = load_plan(repo.root / "progress.yaml")
     assert (plan.learner.name, plan.learner.started) == ("Ada L.", dt.date(2024, 8, 3))
     assert "site_name: My garden\n" in (repo.root / "mkdocs.yml").read_text()

@@ -149,8 +149,10 @@ def provenance(name: str, name_from: str, site_name: str | None, site_name_from:
     if name_from in ("git's user.name", "a placeholder"):
         lines[0] = (f"Your name: {name} (from {name_from}, as no --name was given and no GitHub remote names you; "
                     "followers will see it: change it with --name, or in progress.yaml)")
+    made = f"{name} learns in public" if name != Settings.name else "Learning in public"
     lines.append(f"Site name: {site_name} (from {site_name_from}; change it with --site-name, or in mkdocs.yml)"
-                 if site_name else "Site name: made from your name (change it with --site-name, or in mkdocs.yml)")
+                 if site_name else f"Site name: {made} (made from your name, as the README has no `# ` title; "
+                 "change it with --site-name, or in mkdocs.yml)")
     lines.append(f"Started: {started} (your first note's first commit; change `started` in progress.yaml)"
                  if started else f"Started: {today} (today: no note is committed yet)")
     return lines
