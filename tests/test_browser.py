@@ -25,10 +25,17 @@ playwright_api = pytest.importorskip("playwright.sync_api")
 axe_api = pytest.importorskip("axe_playwright_python.sync_playwright")
 
 LAPTOP = {"viewport": {"width": 1280, "height": 800}, "color_scheme": "light"}
-PHONE_DARK = {"viewport": {"width": 375, "height": 812}, "color_scheme": "dark", "is_mobile": True,
-              "has_touch": True, "device_scale_factor": 2}
+PHONE = {"viewport": {"width": 375, "height": 812}, "color_scheme": "light", "is_mobile": True,
+         "has_touch": True, "device_scale_factor": 2}
+PHONE_DARK = {**PHONE, "color_scheme": "dark"}
+# Material follows the system's scheme (the palette's media queries): light is `default`, dark is `slate`
+DEVICES = {
+    "laptop": LAPTOP, "laptop-dark": {**LAPTOP, "color_scheme": "dark"}, "phone": PHONE, "phone-dark": PHONE_DARK,
+}
 COMMITMENTS = "commitments/"
-PAGES = {"home": "", "report": "reports/2026-W47/", "reports": "reports/", "commitments": COMMITMENTS}
+COMMITMENT = "commitments/august/"  # a commitment with a deadline history: links to commits
+PAGES = {"home": "", "report": "reports/2026-W47/", "reports": "reports/", "commitments": COMMITMENTS,
+         "commitment": COMMITMENT, "review": "review/"}
 
 # Violations in Material for MkDocs' own markup, which inpublic does not write. Each is (axe rule, the CSS
 # selector of Material's element, why it is left to Material). A violation elsewhere fails the test.
@@ -163,13 +170,65 @@ def test_dark_mode_follows_the_system_setting(browser: Any, base_url: str) -> No
 
 
 @pytest.mark.parametrize("name", list(PAGES))
-@pytest.mark.parametrize("device", ["laptop", "phone-dark"])
+@pytest.mark.parametrize("device", list(DEVICES))
 def test_each_page_fits_the_screen_and_passes_axe(browser: Any, base_url: str, site: Path, name: str,
                                                   device: str) -> None:
-    if name == "commitments":
-        require(site, COMMITMENTS, "The commitments page")
-    page = open_page(browser, base_url + PAGES[name], **(LAPTOP if device == "laptop" else PHONE_DARK))
+    require(site, PAGES[name], f"The {name} page")
+    page = open_page(browser, base_url + PAGES[name], **DEVICES[device])
+    scheme = "slate" if DEVICES[device]["color_scheme"] == "dark" else "default"
+    assert page.locator("body").get_attribute("data-md-color-scheme") == scheme
     assert_fits_and_passes_axe(page)
+
+
+def test_on_a_phone_the_heatmap_shows_its_labels_and_the_latest_weeks(browser: Any, base_url: str) -> None:
+    page = open_page(browser, base_url, **PHONE)
+    figure = page.locator(".inpublic-heatmap-figure")
+    figure.scroll_into_view_if_needed()
+    scroller = box(page.locator(".inpublic-heatmap-scroll").first)
+    width = page.viewport_size["width"]
+    for text in ("2026", "Mon", "Wed", "Fri"):
+        shown = [box(label) for label in page.locator(".inpublic-heatmap-figure text").all()
+                 if label.text_content() == text and on_top(label)]
+        assert shown, f"{text} is hidden under something else"
+        left, _, right, _ = shown[0]
+        assert left >= 0 and right <= width, f"{text} is outside the {width} px screen: {left} to {right}"
+    newest = page.locator(".inpublic-heatmap rect[data-date]").last
+    assert newest.get_attribute("data-date") == "2026-11-22"  # the latest active day, today
+    left, _, right, _ = box(newest)
+    assert scroller[0] <= left and right <= min(scroller[2], width), "the latest weeks are scrolled out of sight"
+    page.context.close()
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_on_a_phone_no_table_of_inpublic_is_wider_than_its_container(browser: Any, base_url: str,
+                                                                   name: str) -> None:
+    page = open_page(browser, base_url + PAGES[name], **PHONE)
+    too_wide = page.evaluate("""() => [...document.querySelectorAll("article table")].map(t => {
+        const outer = t.closest(".md-typeset__scrollwrap") || t.parentElement;
+        return [t.rows[0].innerText.replace(/\\s+/g, " "), t.scrollWidth, t.clientWidth, outer.scrollWidth,
+                outer.clientWidth];
+      }).filter(([, sw, cw, osw, ocw]) => sw > cw + 1 || osw > ocw + 1)""")
+    page.context.close()
+    assert too_wide == [], "tables cut off on a 375 px screen: (header, width, shown, outer width, outer shown)"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_burnup_chart_reads_in_both_schemes(browser: Any, base_url: str, scheme: str) -> None:
+    """The chart's lines (progress, required pace, forecast, markers) stand out from the page as text must, by
+    4.5:1, since they are thin and dashed; the grid, quieter, still by 2:1 (Material's own is 1.2:1 to 1.4:1)."""
+    page = open_page(browser, base_url + "commitments/june/", **{**LAPTOP, "color_scheme": scheme})
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    lines = page.evaluate("""() => [...document.querySelectorAll(".inpublic-burnup svg :is(line, path)")].map(e => {
+        const style = getComputedStyle(e);
+        return [e.getAttribute("class"), style.stroke, parseFloat(style.strokeOpacity) * parseFloat(style.opacity)];
+      })""")
+    page.context.close()
+    kinds = {cls.split()[0] for cls, _, _ in lines}
+    assert {"inpublic-burnup-grid", "inpublic-burnup-forecast", "inpublic-burnup-required"} <= kinds
+    faint = [(cls, stroke, round(ratio(blend(stroke, alpha, background), background), 2))
+             for cls, stroke, alpha in lines
+             if ratio(blend(stroke, alpha, background), background) < (2 if "grid" in cls else 4.5)]
+    assert faint == []
 
 
 def test_a_new_learners_site_fits_a_phone_and_passes_axe(browser: Any, starter_url: str) -> None:
@@ -201,6 +260,40 @@ def ours(page: Any, violation: dict[str, Any]) -> list[str]:
                            " return !!e && sels.some(s => e.closest(s)); })", [targets, allowed])
     return [f"{violation['id']} ({violation['impact']}) at {node['target'][0]}: {node['failureSummary']}"
             for node, material in zip(violation["nodes"], inside) if not material]
+
+
+def box(locator: Any) -> tuple[float, float, float, float]:
+    """left, top, right, bottom of an element on the screen."""
+    b = locator.bounding_box()
+    assert b is not None
+    return b["x"], b["y"], b["x"] + b["width"], b["y"] + b["height"]
+
+
+def on_top(label: Any) -> bool:
+    """Whether the middle of `label` is on the screen and what is seen there (not under another element)."""
+    return bool(label.evaluate("""(label) => {
+        const r = label.getBoundingClientRect();
+        const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+        return r.width > 0 && (top === label || label.contains(top));
+      }"""))
+
+
+def rgb(css_color: str) -> list[float]:
+    return [float(v) for v in css_color[css_color.index("(") + 1:-1].split(",")[:3]]
+
+
+def blend(css_color: str, alpha: float, background: str) -> str:
+    """`css_color` (rgb or rgba) drawn at `alpha` over the opaque `background`, as an rgb() colour."""
+    parts = css_color[css_color.index("(") + 1:-1].split(",")
+    alpha *= float(parts[3]) if len(parts) > 3 else 1.0
+    mixed = [alpha * c + (1 - alpha) * b for c, b in zip(rgb(css_color), rgb(background))]
+    return f"rgb({', '.join(str(round(c)) for c in mixed)})"
+
+
+def ratio(one: str, other: str) -> float:
+    """The WCAG contrast ratio of two colours."""
+    high, low = sorted([luminance(one), luminance(other)], reverse=True)
+    return (high + 0.05) / (low + 0.05)
 
 
 def luminance(css_color: str) -> float:

@@ -110,6 +110,7 @@ class Heatmap:
     cell: int = CELL
     pitch: int = PITCH
     pattern: tuple[int, int] = (LEFT, TOP)  # where the pattern of empty squares starts
+    labels_width: int = LEFT - (PITCH - CELL)  # the column of the year and weekday labels, up to the first square
 
 
 def level(activity: DayActivity | None) -> int:
