@@ -43,6 +43,23 @@ class HomeView:
         return upcoming[0] if upcoming else None
 
 
+@dataclass(frozen=True)
+class ReportLink:
+    heading: str  # "Week 47, 2026", or with the title of the learner's reflection
+    src_uri: str  # reports/2026-W47.md
+    summary: str  # "3 notes, 5 h 30 min, 7 commits"
+
+
+@dataclass(frozen=True)
+class HomeReports:
+    """The home's line about the weekly reports: the latest complete week, the week in progress when something
+    was done in it, and the index of every report."""
+
+    latest: ReportLink | None
+    current: ReportLink | None
+    index: str  # reports/index.md
+
+
 def home_view(plan: Plan, today: dt.date, statuses: Sequence[CommitmentStatus] = ()) -> HomeView:
     """The home page's data for a (public) plan, as of `today` in the learner's time zone.
 

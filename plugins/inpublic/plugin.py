@@ -11,6 +11,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
 
@@ -24,6 +25,7 @@ from .markdown_files import read_markdown, read_titles
 from .model import History, Plan, PlanHistory
 from .plan import load_plan
 from .plugin_inputs import as_of, build_date, load_history, load_plan_history, read_bytes, setup_feeds
+from .plugin_nav import place_pages
 from .privacy import Privacy, public_plan
 from .problems import PlanError
 from .render import markdown_text, render_home, render_note_dates, render_shallow_notice
@@ -111,7 +113,9 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):  # type: ignore[no-untyped-cal
         for generated in self.content.files:
             file = File.generated(config, generated.src_uri, content=generated.content)
             file.edit_uri = generated.edit_path
-            file.inclusion = InclusionLevel.INCLUDED if generated.in_nav else InclusionLevel.NOT_IN_NAV
+            # with a `nav:`, on_nav adds the pages the learner did not place, so MkDocs need not list them as missing
+            in_nav = generated.in_nav and config.nav is None
+            file.inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
             files.append(file)
         stylesheet = Path(__file__).parent / "assets" / "inpublic.css"
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(stylesheet)))
@@ -120,12 +124,17 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):  # type: ignore[no-untyped-cal
             files.append(File.generated(config, "index.md", content=title + HOME_MARKER + "\n"))
         return files
 
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        ours = [generated.src_uri for generated in self.content.files if generated.in_nav]
+        return place_pages(nav, ours, files, explicit=config.nav is not None)
+
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         uri = page.file.src_uri
         notice = render_shallow_notice() if self.history.shallow else ""  # on the home and on every note
         if uri == "index.md" and HOME_MARKER in markdown:
             view = home_view(self.plan, self.today, self.content.commitments)
-            home = notice + render_home(view, rhythm=self.content.rhythm) + f"\n{feeds.SUBSCRIBE_MARKER}\n"
+            home = notice + render_home(view, rhythm=self.content.rhythm, reports=self.content.home_reports)
+            home += f"\n{feeds.SUBSCRIBE_MARKER}\n"
             return self.subscribe(markdown.replace(HOME_MARKER, home), page, files)
         markdown = self.subscribe(markdown, page, files)
         dates = self.content.note_dates.get(uri)
@@ -168,7 +177,8 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):  # type: ignore[no-untyped-cal
                               config.theme.get("language"), config.use_directory_urls, self.pages)
         built = self.memo("feeds", (self.content_key, self.posts, self.pages), lambda: feeds.build_feeds(
             self.plan, self.history, self.plan_history, self.today, self.sources,
-            report_pages(self.content.reports, self.reflections) if self.config.reports else (), self.posts, info,
+            report_pages(self.content.reports, self.reflections, logged=bool(self.plan.log))
+            if self.config.reports else (), self.posts, info,
             settings, statuses=self.content.commitments,
             markdown=feeds.markdown_converter(config.markdown_extensions, config.mdx_configs)))
         for name, data in built.items():

@@ -12,7 +12,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup, escape
 
 from .history_limits import SHALLOW_NOTICE
-from .home import HomeView
+from .home import HomeReports, HomeView
 from .notes import NoteDates
 
 if TYPE_CHECKING:
@@ -92,11 +92,12 @@ def format_number(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
 
 
-def render_home(view: HomeView, env: Environment | None = None, rhythm: HomeRhythm | None = None) -> str:
+def render_home(view: HomeView, env: Environment | None = None, rhythm: HomeRhythm | None = None,
+                reports: HomeReports | None = None) -> str:
     """The home page's Markdown: static headings and HTML blocks of the learner's (escaped) text.
 
-    `rhythm` adds the activity section (heatmap, streaks, reviews due)."""
-    return (env or environment()).get_template("home.md.j2").render(home=view, rhythm=rhythm)
+    `rhythm` adds the activity section (heatmap, streaks, reviews due), `reports` the links to the weekly reports."""
+    return (env or environment()).get_template("home.md.j2").render(home=view, rhythm=rhythm, reports=reports)
 
 
 def render_note_dates(dates: NoteDates, zone: ZoneInfo) -> str:

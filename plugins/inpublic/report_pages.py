@@ -32,6 +32,7 @@ class ReportPage:
     heading: str
     history_incomplete: bool = False  # built from a shallow clone: the figures miss older commits
     reviews: ReviewWeek | None = None  # reviews and practice due that week (review.py); None when reviews are off
+    logged: bool = True  # the plan keeps a study log: the page shows the time and units logged
 
     @property
     def src_uri(self) -> str:
@@ -99,9 +100,11 @@ def report_pages(
     reflections: Mapping[str, MarkdownFile],
     history_incomplete: bool = False,
     reviews: Mapping[str, ReviewWeek] | None = None,
+    logged: bool = True,
 ) -> tuple[ReportPage, ...]:
     """One page per report, linked to its neighbours; `reflections` maps a slug (2026-W47) to the learner's text,
-    `reviews` a slug to the reviews due that week (None: reviews are off, and the pages do not mention them)."""
+    `reviews` a slug to the reviews due that week (None: reviews are off, and the pages do not mention them).
+    Without a study log (`logged` false) the pages and feed items leave out time and units, always zero."""
     pages = []
     for i, report in enumerate(reports):
         reflection = reflections.get(report.slug)
@@ -115,6 +118,7 @@ def report_pages(
             heading=f"{report.title}: {title}" if title else report.title,
             history_incomplete=history_incomplete,
             reviews=None if reviews is None else reviews.get(report.slug, ReviewWeek()),
+            logged=logged,
         ))
     return tuple(pages)
 

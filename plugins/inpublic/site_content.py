@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .commitment_pages import commitments_output
 from .commitments import CommitmentStatus
+from .home import HomeReports, ReportLink
 from .markdown_files import MarkdownFile
 from .model import History, Plan, PlanHistory
 from .notes import NoteDates, note_dates
-from .report_pages import REPORTS_DIR, render_report, render_reports_index, report_pages, weeks_json
+from .report_pages import REPORTS_DIR, ReportPage, render_report, render_reports_index, report_pages, weeks_json
 from .rhythm import HomeRhythm, history_commit_days, report_commit_days, rhythm
 from .weeks import Sources, WeekReport, weekly_reports
 
@@ -42,6 +43,7 @@ class SiteContent:
     # generated pages that hold HTML the learner wrote (a report with its reflection): the adapter passes
     # what the engine rendered of them through sanitise.clean_html
     sanitised: frozenset[str] = frozenset()
+    home_reports: HomeReports | None = None  # the home's links to the weekly reports; None without reports
 
 
 def reflection_slugs(src_uris: list[str]) -> dict[str, str]:
@@ -79,7 +81,7 @@ def site_content(
         return SiteContent(promises + extra, note_dates=dates, commitments=promised.statuses, rhythm=days.home)
     reports = weekly_reports(plan, history, today, sources)
     days = rhythm(plan, report_commit_days(reports), today, reviews=with_reviews)
-    pages = report_pages(reports, reflections, history_incomplete, days.review_weeks)
+    pages = report_pages(reports, reflections, history_incomplete, days.review_weeks, logged=bool(plan.log))
     files = [
         GeneratedFile(
             page.src_uri,
@@ -94,4 +96,16 @@ def site_content(
     replaced = frozenset(f"{REPORTS_DIR}/{slug}.md" for slug in reflections if slug in shown)
     files.extend(GeneratedFile(uri, text, in_nav=in_nav) for uri, text, in_nav in days.files)
     sanitised = frozenset(page.src_uri for page in pages if page.reflection is not None)
-    return SiteContent(tuple(files) + promises, replaced, dates, reports, promised.statuses, days.home, sanitised)
+    return SiteContent(tuple(files) + promises, replaced, dates, reports, promised.statuses, days.home, sanitised,
+                       home_reports(pages))
+
+
+def home_reports(pages: Sequence[ReportPage]) -> HomeReports:
+    """The latest complete week's report, and the week in progress when something was done in it."""
+    def link(page: ReportPage) -> ReportLink:
+        return ReportLink(page.heading, page.src_uri, page.summary)
+
+    latest = next((p for p in reversed(pages) if p.report.complete), None)
+    current = next((p for p in reversed(pages) if not p.report.complete and p.report.active_days), None)
+    return HomeReports(link(latest) if latest else None, link(current) if current else None,
+                       f"{REPORTS_DIR}/index.md")
