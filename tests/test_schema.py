@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import warnings
 from pathlib import Path
 from typing import Any
 
 import pytest
 from jsonschema import Draft7Validator, FormatChecker
 from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
+from ruamel.yaml.error import ReusedAnchorWarning, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 
 from inpublic.schema import SCHEMA_PATH, plan_schema, schema_text
@@ -26,6 +27,9 @@ SCHEMA_BLIND = {
     "timezone-typo", "timezone-unknown", "timezone-wrong-case", "duplicate-key", "log-unknown-resource-repeated",
     "duplicate-commitment-id-case",
 }
+# Plans that make no JSON document to give a schema: aliases repeat them into millions of entries or into
+# themselves, or a number has more digits than Python reads. The loader reports each of them.
+NO_JSON = {"yaml-alias-bomb", "yaml-alias-inside-itself", "units-huge-number"}
 SCALARS = {
     "int": lambda s: int(s, 0) if s[:2].lower() in ("0x", "0o") else int(s),
     "float": lambda s: float(s.replace(".nan", "nan").replace(".inf", "inf")),
@@ -45,7 +49,9 @@ def as_json(node: Node) -> Any:
 
 
 def load(path: Path) -> Any:
-    node = YAML(typ="rt").compose(path.read_text(encoding="utf-8"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ReusedAnchorWarning)  # YAML lets an anchor be set again
+        node = YAML(typ="rt").compose(path.read_text(encoding="utf-8"))
     return None if node is None else as_json(node)
 
 
@@ -76,6 +82,8 @@ def test_the_schema_accepts_every_good_plan(path: Path) -> None:
 def parseable_bad_plans() -> list[Path]:
     out = []
     for path in sorted((PLANS / "bad").glob("*.yaml")):
+        if path.stem in NO_JSON:
+            continue
         try:
             load(path)
         except (YAMLError, UnicodeDecodeError):  # a syntax error: the editor's YAML parser shows it

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.error import MarkedYAMLError, ReusedAnchorWarning, YAMLError
 from ruamel.yaml.nodes import Node
 from ruamel.yaml.reader import ReaderError
 
 from .model import Commitment, Learner, LogEntry, Milestone, Plan, Resource, Subject
 from .plan_checks import check_plan
 from .plan_spec import PLAN
-from .plan_syntax import refused, syntax_problem
+from .plan_syntax import pure_yaml, refused, repeated_by_aliases, syntax_problem
 from .problems import PlanError, Problem
 from .spec import INVALID, Fields, is_null
 
@@ -48,6 +49,9 @@ def parse_plan(text: str, label: str = "progress.yaml") -> Plan:
         problems.append(Problem(mark.line + 1, mark.column + 1, path, message, label))
 
     root = compose(text, label)
+    repeated = repeated_by_aliases(root, text)
+    if repeated:
+        raise PlanError([Problem(repeated[0], repeated[1], "", repeated[2], label)])
     if root is None or is_null(root):
         empty = "holds only comments" if "#" in text else "is empty"
         raise PlanError([Problem(1, 1, "", f"the file {empty}; describe your plan in it, or {INIT_HINT}", label)])
@@ -71,13 +75,18 @@ def compose(text: str, label: str) -> Node | None:
         raise PlanError([Problem(found[0], found[1], "", found[2], label)])
     if libyaml_may_read:
         try:
-            return YAML(typ="safe", pure=False).compose(text)
+            node: Node | None = YAML(typ="safe", pure=False).compose(text)
+            return node
         except YAMLError:
             pass
+    yaml = pure_yaml()
     try:
-        return YAML(typ="rt").compose(text)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ReusedAnchorWarning)  # YAML lets an anchor be set again (libyaml refuses)
+            node = yaml.compose(text)
+            return node
     except MarkedYAMLError as err:
-        line, column, message = syntax_problem(err, text)
+        line, column, message = syntax_problem(err, text, yaml.scanner.quoted)
         raise PlanError([Problem(line, column, "", message, label)]) from None
     except ReaderError as err:
         line = text.count("\n", 0, err.position) + 1
@@ -85,7 +94,7 @@ def compose(text: str, label: str) -> Node | None:
         message = f"YAML syntax error: the invisible character U+{err.character:04X} is not allowed; delete it"
         raise PlanError([Problem(line, column, "", message, label)]) from None
     except YAMLError as err:
-        raise PlanError([Problem(1, 1, "", f"YAML syntax error: {err}", label)]) from None
+        raise PlanError([Problem(1, 1, "", "YAML syntax error: " + " ".join(str(err).split()), label)]) from None
 
 
 def build_plan(fields: Fields) -> Plan:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterator
+from collections.abc import Callable, Iterator
 
 from ruamel.yaml.nodes import Node
 
@@ -40,10 +40,11 @@ class References:
     """Mistaken references, gathered so that one mistake repeated is reported once, where it first appears."""
 
     def __init__(self) -> None:
-        self.places: dict[tuple[str, str], list[tuple[Node, str, str, str]]] = defaultdict(list)
+        self.places: dict[tuple[str, str], list[tuple[Node, str, str, Callable[[], str]]]] = defaultdict(list)
 
-    def add(self, node: Node, path: str, key: tuple[str, str], message: str, hint: str = "") -> None:
-        """A mistaken reference; `key` says which are the same mistake, `hint` ('; did you mean...') ends the message."""
+    def add(self, node: Node, path: str, key: tuple[str, str], message: str, hint: Callable[[], str]) -> None:
+        """A mistaken reference; `key` says which are the same mistake, `hint` ('; did you mean...') ends the message
+        (worked out once, for the place that is reported)."""
         self.places[key].append((node, path, message, hint))
 
     def report_to(self, report: Report) -> None:
@@ -51,7 +52,7 @@ class References:
             places.sort(key=lambda p: (p[0].start_mark.line, p[0].start_mark.column))
             node, path, message, hint = places[0]
             lines = sorted({p[0].start_mark.line + 1 for p in places[1:]} - {node.start_mark.line + 1})
-            report(node, path, message + also_on(lines) + hint)
+            report(node, path, message + also_on(lines) + hint())
 
 
 def also_on(lines: list[int], most: int = 6) -> str:
@@ -64,6 +65,11 @@ def also_on(lines: list[int], most: int = 6) -> str:
     if len(shown) == 1:
         return f", also on line {shown[0]}"
     return f", also on lines {', '.join(shown[:-1])} and {shown[-1]}"
+
+
+def suggest(word: str, choices: list[str], otherwise: str) -> Callable[[], str]:
+    """The end of a message, worked out only for the message shown: '; did you mean ...?', or `otherwise`."""
+    return lambda: did_you_mean(word, choices) or otherwise
 
 
 def all_ids_read(plan: Fields) -> bool:
@@ -106,7 +112,8 @@ def check_unique(items: list[Fields], what: str, report: Report, fold_case: bool
             first_id = seen[key].get("id")
             first = seen[key].where("id")[0].start_mark.line + 1
             if first_id == ident:
-                report(node, path, f"{what} id {quote(ident)} is used twice (first on line {first}); ids must be unique")
+                report(node, path, f"{what} id {quote(ident)} is used twice (first on line {first}); "
+                                   "ids must be unique")
             else:
                 report(node, path, f"{what} id {quote(ident)} differs from {quote(first_id)} (line {first}) only in "
                                    f"case, and both would name one page; ids must be unique, whatever their case")
@@ -142,7 +149,8 @@ def check_commitment(
     made, due = commitment.get("made"), commitment.get("due")
     if is_ok(made) and is_ok(due) and due < made:
         node, path = commitment.where("due")
-        report(node, path, f"due date {due} is before the date it was made ({made}); a deadline comes after the promise")
+        report(node, path, f"due date {due} is before the date it was made ({made}); "
+                           "a deadline comes after the promise")
     covers = commitment.get("covers")
     if references is None or not isinstance(covers, list):
         return
@@ -150,9 +158,9 @@ def check_commitment(
     for i, ref in enumerate(covers):
         if is_ok(ref) and ref not in subjects and ref not in resources:
             node = commitment.value_nodes["covers"].value[i]
-            hint = did_you_mean(ref, known) or "; use the id of a subject, or of a resource listed under subjects"
             references.add(node, f"{commitment.path}.covers[{i}]", ("unknown", ref),
-                           f"unknown subject or resource {quote(ref)}", hint)
+                           f"unknown subject or resource {quote(ref)}",
+                           suggest(ref, known, "; use the id of a subject, or of a resource listed under subjects"))
 
 
 def check_log(
@@ -194,16 +202,17 @@ def resolve(
     subject, _, ident = ref.rpartition("/")
     owned = [r for r, s in resource_subject.items() if s == ident and is_ok(r)]
     if not subject and ident not in resources and owned:
+        example = owned[0]
         references.add(node, path, ("subject", ident), f"{quote(ident)} is a subject",
-                       f"; log the resource you studied, for example {quote(owned[0])}")
+                       lambda: f"; log the resource you studied, for example {quote(example)}")
         return None
     if ident not in resources:
-        hint = did_you_mean(ident, resources) or "; use the id of a resource listed under subjects"
-        references.add(node, path, ("unknown", ident), f"unknown resource {quote(ref)}", hint)
+        references.add(node, path, ("unknown", ident), f"unknown resource {quote(ref)}",
+                       suggest(ident, list(resources), "; use the id of a resource listed under subjects"))
         return None
     owner = resource_subject.get(ident)
     if subject and is_ok(owner) and owner != subject:
         references.add(node, path, ("owner", ref),
-                       f"resource {quote(ident)} belongs to subject {quote(owner)}, not {quote(subject)}")
+                       f"resource {quote(ident)} belongs to subject {quote(str(owner))}, not {quote(subject)}", str)
         return None
     return ident

@@ -6,6 +6,7 @@ from .model import LOG_KINDS, RESOURCE_KINDS
 from .spec import Bool, Choice, Date, Id, Int, Key, ListOf, Record, Text, TimeZone, Url
 
 MAX_MINUTES = 24 * 60
+MAX_UNITS = 100_000
 
 LEARNER = Record(
     doc="Who is learning: shown on the home page and in the feeds.",
@@ -29,10 +30,10 @@ RESOURCE = Record(
         Key("kind", Choice(doc="What sort of resource it is", example="lectures", choices=RESOURCE_KINDS),
             required=True),
         Key("url", Url(doc="Where to find it", example="https://projects.iq.harvard.edu/stat110")),
-        Key("units", Int(doc="How many units it has in all", example="35", minimum=1, maximum=100_000),
+        Key("units", Int(doc="How many units it has in all", example="35", minimum=1, maximum=MAX_UNITS),
             required=True),
         Key("unit", Text(doc="What one unit is, in the plural", example="lectures"), required=True),
-        Key("done", Int(doc="Units done, when you do not log them one by one", example="12")),
+        Key("done", Int(doc="Units done, when you do not log them one by one", example="12", maximum=MAX_UNITS)),
     ),
 )
 
@@ -57,7 +58,8 @@ COMMITMENT = Record(
         Key("covers", ListOf(doc="Ids of the resources it covers; a subject id stands for all its resources",
                              item=Id(example="stat110"), min_items=1, example="[calculus, stat110]"),
             required=True),
-        Key("note", Text(doc="Why it matters, or how you will get there", example="Two evenings and a weekend day a week")),
+        Key("note", Text(doc="Why it matters, or how you will get there",
+                         example="Two evenings and a weekend day a week")),
     ),
 )
 

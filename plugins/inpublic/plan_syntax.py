@@ -14,9 +14,20 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
+from ruamel.yaml.scanner import Scanner
 from ruamel.yaml.tokens import (
-    BlockEndToken, BlockEntryToken, BlockMappingStartToken, BlockSequenceStartToken, FlowEntryToken,
-    FlowMappingEndToken, FlowMappingStartToken, FlowSequenceEndToken, FlowSequenceStartToken, KeyToken, ScalarToken,
+    BlockEndToken,
+    BlockEntryToken,
+    BlockMappingStartToken,
+    BlockSequenceStartToken,
+    FlowEntryToken,
+    FlowMappingEndToken,
+    FlowMappingStartToken,
+    FlowSequenceEndToken,
+    FlowSequenceStartToken,
+    KeyToken,
+    ScalarToken,
     ValueToken,
 )
 
@@ -24,13 +35,16 @@ Found = tuple[int, int, str]  # a mistake's 1-based line and column, and its mes
 
 MAX_DEPTH = 100  # lists and mappings inside each other; a plan needs five
 BREAKS = "\r\x85\u2028\u2029\ufeff"  # where YAML starts a line, besides after "\n" (and a byte order mark)
-AS_NEWLINES = str.maketrans({c: "\n" for c in BREAKS})
+AS_NEWLINES = str.maketrans(dict.fromkeys(BREAKS, "\n"))
 DIRECTIVE = re.compile(r"^%YAML[ \t]+([0-9]+)\.([0-9]+)", re.MULTILINE)
 # A '[' or '{' that can open a collection: first on its line, or after an indicator ('- ', ': ', '? ', '[', '{',
 # ','), perhaps after an anchor or a tag. One inside a text ("limits [0, 1)") cannot; one at the start of a
 # quoted text is counted too, which only makes the bound higher. Matched in the reversed text, so that each match
 # starts at the bracket and the scan is quick.
 OPENER_REVERSED = re.compile(r"[\[{](?:[ \t]+[^ \t\n]*[&!])*[ \t]*(?=[\[{,?:\-\n]|\Z)")
+MAX_REPEATED = 10_000  # entries that aliases may add to a plan by repeating lists and mappings
+ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s\[\]{},]")
+ALIAS = re.compile(r"(?:^|[\s\[{,])\*[^\s\[\]{},]")
 # A line of its own inside a quoted text that reads like a line of the plan: a key, or a list item.
 PLAN_LINE = re.compile(r"\n[ \t]*(?:- |-$|[^\s#'\"-][^:\n]*:(?: |$))", re.MULTILINE)
 
@@ -78,16 +92,63 @@ def surely_shallow(text: str) -> bool:
 
 
 def too_deep(text: str) -> tuple[Found | None, bool]:
+    yaml = pure_yaml()
     stack: list[str] = []
     try:
-        for token in YAML(typ="safe", pure=True).scan(text):
+        for token in yaml.scan(text):
             if nest(stack, token) > MAX_DEPTH:
-                mark = token.start_mark
-                return (mark.line + 1, mark.column + 1, f"lists and mappings are nested more than {MAX_DEPTH} deep "
-                        "here, where a plan needs five at most; check the brackets and indentation of this line"), False
+                return too_deep_here(token.start_mark), False
+    except TooDeep as err:
+        return too_deep_here(err.mark), False
     except YAMLError:
         return None, False
     return None, True
+
+
+def too_deep_here(mark: Any) -> Found:
+    return (mark.line + 1, mark.column + 1, f"lists and mappings are nested more than {MAX_DEPTH} deep here, where a "
+            "plan needs five at most; check the brackets and indentation of this line")
+
+
+def pure_yaml() -> YAML:
+    """ruamel's pure-Python parser, with PlanScanner."""
+    yaml = YAML(typ="safe", pure=True)
+    yaml.Scanner = PlanScanner
+    return yaml
+
+
+OPENING = (BlockMappingStartToken, BlockSequenceStartToken, FlowMappingStartToken, FlowSequenceStartToken)
+
+
+class TooDeep(YAMLError):
+    def __init__(self, mark: Any) -> None:
+        super().__init__("too deep")
+        self.mark = mark
+
+
+class PlanScanner(Scanner):
+    """ruamel's scanner, stopped as soon as it holds more than MAX_DEPTH collections open, and keeping each quoted
+    text it reads (the one that runs on is the mistake to show when the parser fails further on).
+
+    Stopping early keeps it quick: the scanner looks up to 1,024 characters ahead for a key, and each step of that
+    look checks every open bracket again.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.quoted: list[ScalarToken] = []
+
+    def fetch_more_tokens(self) -> Any:
+        fetched = super().fetch_more_tokens()
+        if self.flow_level + len(self.indents) > MAX_DEPTH:
+            opened = [t for t in self.tokens if isinstance(t, OPENING)] or self.tokens
+            raise TooDeep(opened[-1].start_mark if opened else self.reader.get_mark())
+        return fetched
+
+    def scan_flow_scalar(self, style: Any) -> Any:
+        token = super().scan_flow_scalar(style)
+        self.quoted.append(token)
+        return token
 
 
 def nest(stack: list[str], token: Any) -> int:
@@ -113,15 +174,54 @@ def nest(stack: list[str], token: Any) -> int:
     return len(stack)
 
 
-def syntax_problem(err: MarkedYAMLError, text: str) -> Found:
-    """Where a YAML syntax error is, and what to do about it: at the quote or bracket left open, when one was."""
-    runaway = runaway_quote(err, text)
+def repeated_by_aliases(root: Node | None, text: str) -> Found | None:
+    """Aliases that repeat a list or mapping into more entries than the file holds (a "billion laughs"), or that
+    name the list or mapping they stand in: one mistake, at the list or mapping repeated most."""
+    if root is None or not (ANCHOR.search(text) and ALIAS.search(text)):
+        return None
+    size: dict[int, int] = {}  # each node's entries, counting what aliases repeat
+    refs: dict[int, int] = {}
+    nodes: dict[int, Node] = {}
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        children = node.value if isinstance(node, SequenceNode) else (
+            [n for pair in node.value for n in pair] if isinstance(node, MappingNode) else [])
+        if children_done:
+            size[key] = 1 + sum(size[id(child)] for child in children)
+            continue
+        refs[key] = refs.get(key, 0) + 1
+        if key in size:
+            continue
+        if key in nodes:  # met again before its size is known: it is inside itself
+            return (node.start_mark.line + 1, node.start_mark.column + 1, "an alias ('*') inside the list or mapping "
+                    "that starts here stands for that list or mapping itself; write the entries out instead")
+        nodes[key] = node
+        stack.append((node, True))
+        stack.extend((child, False) for child in children)
+    if size[id(root)] - len(size) <= MAX_REPEATED:
+        return None
+    key = max(size, key=lambda k: (refs[k] - 1) * size[k])
+    node = nodes[key]
+    what = "list" if isinstance(node, SequenceNode) else "mapping" if isinstance(node, MappingNode) else "value"
+    return (node.start_mark.line + 1, node.start_mark.column + 1,
+            f"aliases ('*') make the {what} that starts here {size[key]:,} entries long, and the plan "
+            f"{size[id(root)]:,}; write the entries out instead of repeating them with aliases")
+
+
+def syntax_problem(err: MarkedYAMLError, text: str, quoted: list[ScalarToken]) -> Found:
+    """Where a YAML syntax error is, and what to do about it: at the quote or bracket left open, when one was.
+
+    `quoted` is the quoted texts the scanner read, in order (PlanScanner.quoted).
+    """
+    runaway = runaway_quote(err, text, quoted)
     if runaway is not None:
         start, end = runaway.start_mark, runaway.end_mark
         return (start.line + 1, start.column + 1,
                 f"YAML syntax error: the quote that opens here is not closed on its line, so the text runs on to "
-                f"line {end.line + 1}, where the next quote closes it; add the closing quote ({runaway.style}) where the "
-                "text ends")
+                f"line {end.line + 1}, where the next quote closes it; add the closing quote ({runaway.style}) where "
+                "the text ends")
     if "could not find expected ':'" in (err.problem or "") and err.context_mark is not None:
         mark = err.context_mark  # where the line without ': ' starts, not the line after it
         return (mark.line + 1, mark.column + 1,
@@ -132,23 +232,14 @@ def syntax_problem(err: MarkedYAMLError, text: str) -> Found:
     return line, column, syntax_message(err, text)
 
 
-def runaway_quote(err: MarkedYAMLError, text: str) -> ScalarToken | None:
+def runaway_quote(err: MarkedYAMLError, text: str, quoted: list[ScalarToken]) -> ScalarToken | None:
     """The quoted text, ending on the error's line or the one before, that runs over lines that read like the plan's
     own: a quote left open, closed by the opening quote of a later text, after which YAML cannot go on."""
     mark = err.problem_mark or err.context_mark
-    if mark is None:
+    before = [token for token in quoted if mark is not None and token.start_mark.index < mark.index]
+    if not before or not 0 <= mark.line - before[-1].end_mark.line <= 1:
         return None
-    last = None
-    try:
-        for token in YAML(typ="safe", pure=True).scan(text):
-            if token.start_mark.index >= mark.index:
-                break
-            if isinstance(token, ScalarToken) and token.style in ('"', "'"):
-                last = token
-    except YAMLError:
-        pass
-    if last is None or not 0 <= mark.line - last.end_mark.line <= 1:
-        return None
+    last = before[-1]
     return last if PLAN_LINE.search(text, last.start_mark.index, last.end_mark.index) else None
 
 
@@ -162,7 +253,7 @@ def unclosed(err: MarkedYAMLError) -> bool:
 def syntax_message(err: MarkedYAMLError, text: str) -> str:
     if unclosed(err):
         return unclosed_message(err)
-    problem = (err.problem or err.context or "invalid YAML").strip()
+    problem = " ".join((err.problem or err.context or "invalid YAML").split())
     message = f"YAML syntax error: {problem}"
     if "\t" in problem or "'\\t'" in problem:
         return message + "; indent with spaces, not tabs"
@@ -205,7 +296,7 @@ def colon_hint(err: MarkedYAMLError, text: str) -> str:
     first = line.find(": ")
     if mark is None or not 0 <= first < mark.column:
         return "; check the indentation of this line against the lines above it"
-    key, value = line[:first].lstrip(" -"), line[first + 2 :].strip()
-    if '"' in value or "\\" in value:
+    key, value = line[:first].lstrip(" -\ufeff"), line[first + 2 :].strip()
+    if '"' in value or "\\" in value or len(key + value) > 80 or not (key + value).isprintable():
         return "; quote text that contains ': '"
     return f"; quote text that contains ': ', for example {key}: \"{value}\""

@@ -8,8 +8,8 @@ expected, `1.10` stays '1.10', and an id such as `2026` or `2026-06-30` is the t
 from __future__ import annotations
 
 import calendar
-import functools
 import datetime as dt
+import functools
 import re
 import unicodedata
 import zoneinfo
@@ -28,6 +28,7 @@ REF_PATTERN = rf"^{ID_WORD}(/{ID_WORD})?$"
 # Editors read YAML 1.2, where `2026`, `1.10` and `true` are numbers or booleans; the loader reads them as the
 # text written, so the schema accepts them where text is expected.
 TEXT_TYPES = ["string", "number", "boolean"]
+MAX_DIGITS = 9  # a count longer than this is past every limit
 INVALID: Any = object()  # a field that could not be read; its problem is already reported
 
 
@@ -36,8 +37,12 @@ class Report(Protocol):
 
 
 def is_null(node: Node) -> bool:
-    # a plain scalar has no style: None from the pure parser, "" from libyaml
-    return isinstance(node, ScalarNode) and node.tag == NULL_TAG and not node.style
+    # a plain scalar has no style: None from the pure parser, "" from libyaml. The whole tag is looked at only when
+    # its suffix says null: ruamel builds the tag's text on each read, which was a quarter of a long plan's reading.
+    if not isinstance(node, ScalarNode) or node.style:
+        return False
+    suffix = getattr(node.ctag, "suffix", None)
+    return isinstance(suffix, str) and suffix.endswith("null") and node.tag == NULL_TAG
 
 
 def describe(node: Node) -> str:
@@ -196,6 +201,11 @@ class Int(Kind):
         if not re.fullmatch(r"[+-]?[0-9]+", text.strip()):
             report(node, path, f"expected {self.expected()}, got {quote(text)}")
             return INVALID
+        digits = len(text.strip().lstrip("+-").lstrip("0"))
+        if digits > MAX_DIGITS:  # past any limit here (and Python reads no more than 4,300 digits)
+            limit = f"at least {self.minimum}" if text.strip().startswith("-") else f"at most {self.maximum}"
+            report(node, path, f"must be {limit}{self.limit_why}, got a number of {digits} digits")
+            return INVALID
         value = int(text)
         if value < self.minimum:
             report(node, path, f"must be at least {self.minimum}, got {value}")
@@ -346,7 +356,7 @@ class Record(Kind):
         values: dict[str, Any] = {}
         nodes: dict[str, Node] = {}
         value_nodes: dict[str, Node] = {}
-        misspelt: set[str] = set()
+        reported: set[str] = set()  # required keys whose absence a message already explains
         names = [k.name for k in self.keys]
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
@@ -354,14 +364,17 @@ class Record(Kind):
                                                         f"got {describe(key_node)}")
                 continue
             name = key_node.value
-            where = f"{path}.{name}" if path else name
+            where = f"{path}.{field_name(name)}" if path else field_name(name)
             value_node = at_key(key_node, value_node)
             if name in nodes:
                 first = nodes[name].start_mark.line + 1
                 report(key_node, where, f"the key {quote(name)} appears twice here (first on line {first}); keep one")
+            elif name == "<<" and (key_node.tag or "").endswith(":merge"):
+                reported.update(names)  # the keys it was to bring
+                report(key_node, where, "merge keys ('<<: *name') are not read here; write the keys out in full")
             elif name not in known:
                 hint = did_you_mean(name, names)
-                misspelt.add(hint.split("'")[1] if hint else "")
+                reported.add(hint.split("'")[1] if hint else "")
                 report(key_node, where, f"unknown key {quote(name)}{hint or self.known_keys()}")
             else:
                 nodes[name] = key_node
@@ -370,7 +383,7 @@ class Record(Kind):
         for key in self.keys:
             if key.required and key.name not in nodes:
                 values[key.name] = INVALID
-                if key.name not in misspelt:  # a misspelt key is one mistake, reported once
+                if key.name not in reported:  # a misspelt key is one mistake, reported once
                     report(node, path or "(top level)", f"missing required key {quote(key.name)}{key.hint()}")
         return Fields(values, value_nodes, node, path)
 
@@ -389,6 +402,11 @@ class Record(Kind):
         if self.doc:
             out["description"] = self.doc
         return out
+
+
+def field_name(name: str) -> str:
+    """A key as it stands in a field's path: quoted when it is not a plain word (a misspelt key can hold anything)."""
+    return name if re.fullmatch(r"[A-Za-z0-9_<-]+", name) else quote(name)
 
 
 def at_key(key: Node, value: Node) -> Node:
