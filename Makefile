@@ -28,9 +28,10 @@ lint: $(VENV)/.installed  ## ruff and mypy --strict, as configured in pyproject.
 
 # The package as a learner installs it: the wheel and sdist built into dist/, the wheel (not the source) installed
 # into a clean environment, .venv-wheel, with the pinned versions; that environment's mkdocs builds the example.
+# About a minute, most of it installing the dependencies (from pip's cache once fetched).
 wheel-check: $(VENV)/.installed  ## build the wheel and sdist, install the wheel in a clean environment, build the example with it
 	rm -rf dist .venv-wheel
-	$(BIN)/python -m build --outdir dist .
+	$(BIN)/python -m build --no-isolation --outdir dist .  # with the pinned setuptools of .venv: no download
 	$(BIN)/python scripts/make_venv.py .venv-wheel
 	.venv-wheel/bin/python -m pip install --quiet -c constraints.txt dist/*.whl
 	cd / && $(CURDIR)/.venv-wheel/bin/python -c 'import inpublic, sys; sys.exit(0 if "/.venv-wheel/" in inpublic.__file__ else f"inpublic comes from {inpublic.__file__}, not the wheel")'
