@@ -37,6 +37,9 @@ def test_init_then_commit_then_a_strict_build_gives_a_working_site(tmp_path: Pat
     assert "Next steps:\n  1. Edit progress.yaml" in done.stdout
     assert "git init -b main && git add -A && git commit" in done.stdout
     assert 'set Source to "GitHub Actions"' in done.stdout
+    # this inpublic is installed from a folder (editable): init says the requirement needs the learner's address
+    assert "requirements.txt names https://github.com/PLACEHOLDER_OWNER/inpublic, because this inpublic was " \
+           "installed from a folder on this computer" in done.stdout
 
     repo = GitRepo(project)  # git init && git add -A && git commit
     repo.commit("Start learning in public", "2026-11-22T10:00:00+01:00")

@@ -71,3 +71,57 @@ def test_a_git_url_at_a_tag_installs_the_package(tmp_path: Path) -> None:
                            "-w", str(tmp_path / "out"), line], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert [p.name for p in (tmp_path / "out").iterdir()] == [f"inpublic-{inpublic.__version__}-py3-none-any.whl"]
+
+
+# --- the inpublic a learner tried is the inpublic their site installs ----------------------------
+
+
+@pytest.mark.parametrize(("direct_url", "source"), [
+    ('{"url": "https://github.com/ada/inpublic", "vcs_info": {"vcs": "git", "requested_revision": "v0.1.0", '
+     '"commit_id": "0123abc"}}', "git+https://github.com/ada/inpublic@v0.1.0"),
+    ('{"url": "https://github.com/ada/inpublic", "vcs_info": {"vcs": "git", "commit_id": "0123abc"}}',
+     "git+https://github.com/ada/inpublic@0123abc"),
+    ('{"url": "https://example.org/inpublic-0.1.0.tar.gz", "archive_info": {}}',
+     "https://example.org/inpublic-0.1.0.tar.gz"),
+    ('{"url": "file:///home/ada/inpublic", "dir_info": {"editable": true}}', None),  # this computer only
+    ('{"url": "file://localhost/tmp/inpublic", "vcs_info": {"vcs": "git", "commit_id": "0123abc"}}', None),
+    ('{"url": "https://hg.example.org/inpublic", "vcs_info": {"vcs": "hg", "commit_id": "0123abc"}}', None),
+    ("not json", None),
+    (None, None),
+])
+def test_where_inpublic_was_installed_from_is_where_the_site_installs_it(direct_url: str | None,
+                                                                         source: str | None) -> None:
+    assert install.source_of(direct_url) == source
+    if source is not None:
+        assert install.requirement("0.1.0", source) == f"inpublic @ {source}"
+        assert Requirement(install.requirement("0.1.0", source)).url == source
+
+
+def test_inits_requirements_txt_names_where_this_inpublic_came_from() -> None:
+    source = "git+https://github.com/ada/inpublic@v0.1.0"
+    settings = Settings(today=dt.date(2026, 11, 22), version="0.1.0", install_source=source)
+    (text,) = [f.content for f in starter_files(settings) if f.path == "requirements.txt"]
+    assert [line for line in text.splitlines() if line and not line.startswith("#")] == [f"inpublic @ {source}"]
+
+
+def test_pip_records_a_git_install_in_the_form_source_of_reads(tmp_path: Path) -> None:
+    """A real `pip install` from a git URL at a tag; its direct_url.json, with the address of a public host in
+    place of this folder, gives back the same requirement."""
+    source = tmp_path / "inpublic"
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, source)
+    shutil.copytree(ROOT / "plugins" / "inpublic", source / "plugins" / "inpublic",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    git = ["git", "-C", str(source), "-c", "user.name=T", "-c", "user.email=t@example.org"]
+    for args in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "Release"], ["tag", "v0.1.0"]):
+        subprocess.run(git + args, check=True, capture_output=True)
+    done = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
+                           "--target", str(tmp_path / "target"), f"inpublic @ git+file://localhost{source}@v0.1.0"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    (recorded,) = (tmp_path / "target").glob("inpublic-*.dist-info/direct_url.json")
+    text = recorded.read_text(encoding="utf-8")
+    assert install.source_of(text) is None  # a folder on this computer: no other machine can install it
+    public = text.replace(f"file://localhost{source}", "https://github.com/ada/inpublic")
+    assert install.source_of(public) == "git+https://github.com/ada/inpublic@v0.1.0"

@@ -11,11 +11,13 @@ import re
 import subprocess
 import sys
 import zoneinfo
-from importlib.metadata import PackageNotFoundError, version
+from importlib.metadata import PackageNotFoundError, distribution, version
 from pathlib import Path
 
+from . import __version__
 from .cli_move_notes import Move, MoveError, blocking_changes, first_note_day, make_move, plan_move, tracked_files
 from .init import InitResult, Settings, configured_docs_dir, init_site, next_steps
+from .install import ON_PYPI, REPOSITORY, source_of
 from .markdown_files import FENCE, HEADING
 from .move_notes import Survey, describe, found_line
 from .today import fixed_today
@@ -67,8 +69,9 @@ def run_init(args: argparse.Namespace) -> int:
     started = first_note_day(target, [*notes, f"{docs_dir}/"], zone) if files else None
     name, name_from = learner_name(args.name, target, origin)
     site_name, site_name_from = readme_title(args.site_name, target)
+    source = install_source()
     settings = Settings(today=today, version=package_version(), name=name, timezone=zone, repo_url=repo_url,
-                        site_url=site_url, site_name=site_name, started=started)
+                        site_url=site_url, site_name=site_name, started=started, install_source=source)
     if args.move_notes and move and move.survey.moved:
         try:
             move = make_move(target, move)
@@ -77,6 +80,10 @@ def run_init(args: argparse.Namespace) -> int:
             return 1
     result = init_site(target, settings)
     print(report(target, result))
+    if source is None and not ON_PYPI and "requirements.txt" in result.created:
+        print(f"\nrequirements.txt names {REPOSITORY}, because this inpublic was installed from a folder on this "
+              "computer: change that line to where the publishing workflow can install your inpublic from, "
+              "like `inpublic @ git+https://github.com/OWNER/inpublic@TAG`.")
     if (target / docs_dir / "index.html").is_file() and (target / docs_dir / "index.md").is_file():
         print(f"\n{docs_dir}/index.html is there too, as when {docs_dir}/ holds a site built by another tool: "
               f"MkDocs publishes {docs_dir}/index.md in its place and warns, which stops `mkdocs build --strict`. "
@@ -207,4 +214,12 @@ def package_version() -> str:
     try:
         return version("inpublic")
     except PackageNotFoundError:  # running from a source tree that was never installed
-        return "0.1.0"
+        return __version__
+
+
+def install_source() -> str | None:
+    """Where pip installed this inpublic from, when another machine can install it from there too (PEP 610)."""
+    try:
+        return source_of(distribution("inpublic").read_text("direct_url.json"))
+    except (PackageNotFoundError, OSError):
+        return None

@@ -40,6 +40,7 @@ class Settings:
     site_url: str | None = None  # https://you.github.io/repo/, where GitHub Pages serves it
     site_name: str | None = None  # from --site-name or the README's title; else made from `name`
     started: dt.date | None = None  # the day of the first commit that touched a note; else today
+    install_source: str | None = None  # where this inpublic was installed from (install.source_of)
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,8 @@ def starter_files(settings: Settings, *, docs_dir: str = "docs", first_note: boo
         "name": yaml_text(settings.name), "timezone": settings.timezone, "site_name": yaml_text(site_name),
         "repo_url": settings.repo_url, "site_url": settings.site_url, "version": settings.version,
         "schema_path": SCHEMA_FILE, "started": started.isoformat(),
-        "requirement": install.requirement(settings.version), "on_pypi": install.ON_PYPI,
+        "requirement": install.requirement(settings.version, settings.install_source),
+        "on_pypi": install.ON_PYPI, "install_source": settings.install_source,
         "first_milestone": "Wrote my first note" if settings.started else "Started learning in public",
     }
 
@@ -123,7 +125,8 @@ def init_site(target: Path, settings: Settings) -> InitResult:
             out.write(file.content)
         created.append(file.path)
     return InitResult(tuple(created), tuple(updated), tuple(kept),
-                      advice_for(target, kept, docs_dir, settings.version))
+                      advice_for(target, kept, docs_dir, install.requirement(settings.version,
+                                                                             settings.install_source)))
 
 
 def configured_docs_dir(mkdocs_yml: Path) -> str | None:
@@ -134,7 +137,7 @@ def configured_docs_dir(mkdocs_yml: Path) -> str | None:
     return match.group(1).rstrip("/") if match else None
 
 
-def advice_for(target: Path, kept: list[str], docs_dir: str, version: str) -> tuple[str, ...]:
+def advice_for(target: Path, kept: list[str], docs_dir: str, requirement: str) -> tuple[str, ...]:
     """For each file left alone, the change it still needs to work with inpublic, if any."""
 
     def text(path: str) -> str:
@@ -161,7 +164,7 @@ def advice_for(target: Path, kept: list[str], docs_dir: str, version: str) -> tu
         out.append(f"{WORKFLOW}: set SITE_URL for `mkdocs build` to `${{{{ steps.pages.outputs.base_url }}}}/`, "
                    "with an actions/configure-pages step of id `pages` before it")
     if "requirements.txt" in kept and not re.search(r"^\s*inpublic\b", text("requirements.txt"), re.MULTILINE):
-        out.append(f"requirements.txt: add `{install.requirement(version)}`, so that the publishing workflow "
+        out.append(f"requirements.txt: add `{requirement}`, so that the publishing workflow "
                    "installs it")
     if ".gitignore" in kept and not re.search(r"^/?site/?\s*$", text(".gitignore"), re.MULTILINE):
         out.append(".gitignore: add `site/`, where `mkdocs build` writes the site")
