@@ -19,7 +19,7 @@ import pytest
 from browser import chromium_path, launch, offline, serve
 from gitrepo import GitRepo
 from inpublic.init import Settings, init_site
-from sites import ROOT, build
+from sites import ROOT, build, make_site
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 axe_api = pytest.importorskip("axe_playwright_python.sync_playwright")
@@ -73,6 +73,22 @@ def starter_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     init_site(folder / "project", Settings(today=dt.date(2026, 11, 22), version="0.1.0", name="Ada Example"))
     GitRepo(folder / "project").commit("Start learning in public", "2026-11-22T10:00:00+00:00")
     result = build(folder / "project", folder / "site")
+    assert result.returncode == 0, result.output
+    with serve(result.site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def february_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A small learner's site built on 10 February 2027, when most of the current year's weeks are still to come."""
+    folder = tmp_path_factory.mktemp("february")
+    repo = GitRepo(make_site(folder / "project"))
+    for day in ("2026-12-15", "2027-01-20", "2027-02-09", "2027-02-10"):
+        repo.write(f"docs/{day}.md", f"# Notes of {day}\n\nWhat I learnt.\n")
+        repo.commit(f"Notes of {day}", f"{day}T09:00:00-05:00")
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("INPUBLIC_TODAY", "2027-02-10")
+        result = build(folder / "project", folder / "site")
     assert result.returncode == 0, result.output
     with serve(result.site) as url:
         yield url
@@ -196,6 +212,28 @@ def test_on_a_phone_the_heatmap_shows_its_labels_and_the_latest_weeks(browser: A
     assert newest.get_attribute("data-date") == "2026-11-22"  # the latest active day, today
     left, _, right, _ = box(newest)
     assert scroller[0] <= left and right <= min(scroller[2], width), "the latest weeks are scrolled out of sight"
+    page.context.close()
+
+
+def test_in_february_a_phone_shows_this_years_weeks_up_to_today_first(browser: Any, february_url: str) -> None:
+    """The current year's row ends at today's week, at the calendar's right end where the phone starts: not at the
+    empty weeks of the months to come."""
+    page = open_page(browser, february_url, **PHONE)
+    page.locator(".inpublic-heatmap-figure").scroll_into_view_if_needed()
+    scroller = box(page.locator(".inpublic-heatmap-scroll").first)
+    width = page.viewport_size["width"]
+    for text in ("2027", "2026", "Mon", "Wed", "Fri"):
+        shown = [box(label) for label in page.locator(".inpublic-heatmap-figure text").all()
+                 if label.text_content() == text and on_top(label)]
+        assert shown, f"{text} is hidden under something else"
+        left, _, right, _ = shown[0]
+        assert left >= 0 and right <= width, f"{text} is outside the {width} px screen: {left} to {right}"
+    for day in ("2027-02-10", "2027-01-20", "2026-12-15"):  # today, last month, and last year's December below
+        left, _, right, _ = box(page.locator(f'.inpublic-heatmap rect[data-date="{day}"]'))
+        assert scroller[0] <= left and right <= min(scroller[2], width), f"{day} is scrolled out of sight"
+    months = [box(label)[0] for label in page.locator(".inpublic-heatmap-row[data-year='2027'] text").all()
+              if label.text_content() == "Feb"]
+    assert months and scroller[0] <= months[0] <= width, "this February's label is out of sight"
     page.context.close()
 
 

@@ -100,6 +100,23 @@ def test_a_row_per_iso_year_newest_first_monday_on_top() -> None:
     assert old.position(old.last)[0] + hm.cell <= hm.width
 
 
+@pytest.mark.parametrize("today", ["2027-01-06", "2027-02-10", "2027-06-30", "2027-12-31"])
+def test_every_row_ends_at_the_right_edge_this_year_at_todays_week(today: str) -> None:
+    """A phone starts at the calendar's right end: there stand today's week, and each past year's last week."""
+    hm = make([("2027-01-05", 25)], [today + "T09:00:00+00:00"], today, started="2025-03-03")
+    right = hm.pattern[0] + (COLUMNS - 1) * PITCH  # the x of the last column
+    for row in hm.rows:
+        assert row.position(row.last)[0] == right, row.year
+        assert row.blank[-1].x + row.blank[-1].width == right + PITCH
+        assert all(hm.pattern[0] <= m.x < right + PITCH for m in row.months)
+        assert (row.left - hm.pattern[0]) % PITCH == 0, "the pattern of empty squares lines up with every row"
+    this_year = hm.rows[0]
+    assert this_year.last == dt.date.fromisoformat(today)
+    assert [c.x for c in this_year.cells if c.day == this_year.last] == [right]  # today's square, in the last column
+    assert this_year.months[-1].text == f"{this_year.last:%b}" or this_year.last.day < 7
+    assert [r.year for r in hm.rows] == [2027, 2026, 2025] and hm.rows[2].left == hm.pattern[0] + PITCH  # 52 weeks
+
+
 def test_cells_are_dated_in_the_learners_time_zone() -> None:
     """23:30 on Sunday 3 January in Los Angeles is Monday in UTC: the square is the Sunday of 2026's last week."""
     la = [(row.year, c.day) for row in across_the_year().rows for c in row.cells]

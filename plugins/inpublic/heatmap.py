@@ -4,6 +4,10 @@
   each, Monday at the top. A row runs from the Monday of week 1 to the Sunday of the last week, or to today
   for this year's row: 29 December 2025 to 3 January 2027 is the row of 2026. Days are counted in the
   learner's time zone (the caller passes activity already dated there).
+- Every row **ends at the right edge**, with its latest week: the last week of a past year, today's week for
+  this year's row, which is as long as the weeks so far. The right end is where a narrow screen starts (the
+  calendar scrolls sideways from it), so a phone shows the weeks up to today first in any month, not the empty
+  weeks still to come; on a wide screen this year's row grows towards the right edge as the year goes on.
 - Rows start with the year of the learner's start (``learner.started``) or of the first activity, whichever
   is earlier.
 - A month's label stands above the first week of the row whose Monday falls in that month.
@@ -67,6 +71,7 @@ class Box:
 class YearRow:
     year: int  # the ISO year
     first: dt.date  # the Monday of week 1
+    left: int  # the x of week 1's column: the row ends at the right edge, so a short row starts further right
     last: dt.date  # the Sunday of its last week, or today
     label: Label
     months: tuple[Label, ...]
@@ -77,7 +82,7 @@ class YearRow:
     def position(self, day: dt.date) -> tuple[int, int]:
         """Where the square of ``day`` is (a day of this row): its column of weeks and its row, Monday first."""
         offset = (day - self.first).days
-        return LEFT + (offset // 7) * PITCH, self.blank[0].y + (offset % 7) * PITCH
+        return self.left + (offset // 7) * PITCH, self.blank[0].y + (offset % 7) * PITCH
 
 
 @dataclass(frozen=True)
@@ -151,18 +156,20 @@ def _year_row(year: int, top: int, days: Mapping[dt.date, DayActivity], today: d
     weeks = dt.date(year, 12, 28).isocalendar().week  # 28 December is always in the last week
     last = min(today, dt.date.fromisocalendar(year, weeks, 7))
     full, rest = divmod((last - first).days + 1, 7)  # whole weeks, and the days of the week in progress
+    left = LEFT + (COLUMNS - full - (1 if rest else 0)) * PITCH  # the last week in the last column
     y = top + TOP
-    blank = [Box(LEFT, y, full * PITCH, 7 * PITCH)] if full else []
+    blank = [Box(left, y, full * PITCH, 7 * PITCH)] if full else []
     if rest:
-        blank.append(Box(LEFT + full * PITCH, y, PITCH, rest * PITCH))
+        blank.append(Box(left + full * PITCH, y, PITCH, rest * PITCH))
     mondays = (first + dt.timedelta(weeks=n) for n in range(full + (1 if rest else 0)))
     row = YearRow(
         year=year,
         first=first,
+        left=left,
         last=last,
         label=Label(str(year), 0, y - 4),
         months=tuple(
-            Label(f"{m:%b}", LEFT + (m - first).days // 7 * PITCH, y - 4)
+            Label(f"{m:%b}", left + (m - first).days // 7 * PITCH, y - 4)
             for m in mondays if m.day <= 7 and m.year == year
         ),
         days=tuple(Label(name, 0, y + row * PITCH + CELL - 1) for row, name in DAY_LABELS),
