@@ -455,6 +455,39 @@ TEXT_MUTATIONS: dict[str, Callable[[str, random.Random], str]] = {
 }
 
 
+# Texts in brackets, for the quick bound of their nesting ------------------------------------------------------
+
+def bracketed_value(rng: random.Random, depth: int = 0) -> str:
+    """A value in brackets, with the quotes, comments and brackets in texts that a quick reading could mistake."""
+    if depth > 5 or rng.random() < 0.3:
+        return rng.choice(["a", "b c", '"q [x]"', "'it''s ]'", '"e\\"]"', "1", "x#y", '"# no"', "''", '"{"',
+                           "see [0, 1)", "C#", "a:b"])
+    if rng.random() < 0.55:
+        return "[" + ", ".join(bracketed_value(rng, depth + 1) for _ in range(rng.randint(0, 4))) + "]"
+    keys = ["k", '"k"', "a b", "'k'"]
+    return "{" + ", ".join(rng.choice(keys) + ": " + bracketed_value(rng, depth + 1)
+                           for _ in range(rng.randint(0, 3))) + "}"
+
+
+def bracketed(rng: random.Random) -> str:
+    """A few lines of YAML full of brackets, block scalars and comments, perhaps with one character more."""
+    lines = []
+    for _ in range(rng.randint(1, 8)):
+        lines.append(rng.choice([
+            f"{'  ' * rng.randint(0, 2)}{rng.choice(['k', '- k', '? k', '-'])}: {bracketed_value(rng)}",
+            f"- {bracketed_value(rng)}",
+            f"note: {rng.choice(['|', '>-', '|2', '> # c'])}\n  [[[ \" ' # ]]\n\n   more ]]",
+            f"c: {bracketed_value(rng)} # a comment ]]] \"",
+            f"x: [\n  {bracketed_value(rng)},\n  {bracketed_value(rng)}\n]",
+            "t: plain text with [brackets) and 'quotes' and \"more\" and a: b",
+        ]))
+    text = "\n".join(lines) + "\n"
+    if rng.random() < 0.5:
+        i = rng.randrange(len(text) + 1)
+        text = text[:i] + rng.choice(["[", "]", '"', "'", "#", "\n", ": ", "{", "}", ",", "|", "\n  "]) + text[i:]
+    return text
+
+
 # Cases ---------------------------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)

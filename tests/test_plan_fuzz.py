@@ -7,6 +7,7 @@ inputs also go through `inpublic check` in a process of its own, to prove that n
 from __future__ import annotations
 
 import os
+import random
 import re
 import subprocess
 import sys
@@ -15,11 +16,15 @@ import traceback
 from pathlib import Path
 
 import pytest
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+from ruamel.yaml.events import MappingEndEvent, MappingStartEvent, SequenceEndEvent, SequenceStartEvent
 
 from inpublic.model import Plan
 from inpublic.plan import parse_plan
+from inpublic.plan_syntax import AS_NEWLINES, MAX_DEPTH, flow_bound
 from inpublic.problems import PlanError
-from plan_fuzz import EXAMPLE, Case, Fuzzer
+from plan_fuzz import EXAMPLE, Case, Fuzzer, bracketed
 
 SEED = 20261122
 CASES = 10_000
@@ -120,6 +125,34 @@ def test_the_nastiest_plans_do_not_kill_inpublic_check(tmp_path: Path) -> None:
         assert "Traceback" not in err, f"{path.name}:\n{err}"
         lines = [line for line in (out + err).splitlines() if line.strip()]
         assert lines and all(line.startswith(str(path)) or "problems in" in line for line in lines), lines
+
+
+def flow_depth(text: str) -> int:
+    """The most lists and mappings in brackets open at once, as the pure parser reads the text (to its error)."""
+    stack: list[bool] = []
+    deepest = 0
+    try:
+        for event in YAML(typ="safe", pure=True).parse(text):
+            if isinstance(event, (SequenceStartEvent, MappingStartEvent)):
+                stack.append(bool(event.flow_style))
+                deepest = max(deepest, sum(stack))
+            elif isinstance(event, (SequenceEndEvent, MappingEndEvent)):
+                stack.pop()
+    except (YAMLError, AssertionError):  # ruamel asserts on %YAML 1.3
+        pass
+    return deepest
+
+
+def test_the_quick_bound_of_brackets_is_never_below_what_yaml_reads() -> None:
+    """flow_bound lets libyaml read a text with many brackets: it must never count fewer than are open."""
+    rng = random.Random(SEED)
+    fuzzer = Fuzzer(SEED)
+    texts = [bracketed(rng) for _ in range(1500)] + [fuzzer.case(i).text for i in range(0, CASES, 20)]
+    for i, text in enumerate(texts):
+        text = text.translate(AS_NEWLINES)
+        bound = flow_bound(text)
+        if bound < MAX_DEPTH:
+            assert flow_depth(text) <= 2 * bound, f"text {i} (bound {bound}): {text!r}"
 
 
 @pytest.mark.parametrize("index", range(3))

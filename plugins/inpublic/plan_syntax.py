@@ -3,8 +3,9 @@
 Two mistakes are found in the text itself, before any YAML parser is given it: a `%YAML` directive for a version
 the parsers do not read (ruamel.yaml fails an assertion on `%YAML 1.3`), and lists and mappings nested deeper than
 a plan ever needs (libyaml's composer recurses in C and kills the process at 30,000 levels; ruamel's recurses in
-Python). The nesting is bounded by a few regular expressions over the text; only a text they cannot clear is
-tokenized, by ruamel's pure-Python scanner, which stops as soon as it is too deep.
+Python). The nesting is bounded by a few regular expressions over the text, and by a reading of the brackets line
+by line when there are many; only a text these cannot clear is tokenized, by ruamel's pure-Python scanner, which
+stops as soon as it is too deep. Once composed, a tree that aliases repeat into millions of entries is refused too.
 """
 
 from __future__ import annotations
@@ -42,6 +43,17 @@ DIRECTIVE = re.compile(r"^%YAML[ \t]+([0-9]+)\.([0-9]+)", re.MULTILINE)
 # quoted text is counted too, which only makes the bound higher. Matched in the reversed text, so that each match
 # starts at the bracket and the scan is quick.
 OPENER_REVERSED = re.compile(r"[\[{](?:[ \t]+[^ \t\n]*[&!])*[ \t]*(?=[\[{,?:\-\n]|\Z)")
+# Where a node can start on a line, matched against the line up to a bracket or a quote: loosely (a bracket after
+# one of these may open a collection), after ': ' (one surely starts there), first on the line (after '- ' and the
+# like), and after what starts a node inside brackets.
+NODE_START = re.compile(r"(?:^|[\[{,?:\-])[ \t]*(?:[&!][^ \t]*[ \t]+)*$")
+AFTER_VALUE = re.compile(r":[ \t]+(?:[&!][^ \t]*[ \t]+)*$")
+LINE_START = re.compile(r"[ \t]*(?:[-?:][ \t]+)*(?:[&!][^ \t]*[ \t]+)*")
+AFTER_FLOW = re.compile(r"[\[{,:?\-][ \t]*(?:[&!][^ \t]*[ \t]+)*$")
+BLOCK_HEADER_END = re.compile(r"[-+0-9]*[ \t]*(?:#.*)?$")  # what may follow '|' or '>' on a block scalar's line
+INDICATORS = re.compile(r"[ \t]*(?:[-?:][ \t]+)*")  # a line's indentation, with the '- ' that open collections
+LONGEST_LINE = 2_000
+LEXEME = re.compile(r"[\"'#\[\]{}|>]")
 MAX_REPEATED = 10_000  # entries that aliases may add to a plan by repeating lists and mappings
 ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s\[\]{},]")
 ALIAS = re.compile(r"(?:^|[\s\[{,])\*[^\s\[\]{},]")
@@ -81,14 +93,79 @@ def surely_shallow(text: str) -> bool:
     so they nest at most twice as deep as the widest indentation, counting the '- ', '? ' and ': ' that open a
     collection on the same line. Each flow collection adds a level, and a `key: value` pair inside brackets one more.
     """
-    openers = text.count("[") + text.count("{")
-    if MAX_DEPTH // 2 - openers - 2 < 1:
-        openers = len(OPENER_REVERSED.findall(text[::-1]))
-    widest = MAX_DEPTH // 2 - openers - 2  # block nesting 2 * (widest + 2) leaves room for flow nesting 2 * openers
+    flow = text.count("[") + text.count("{")  # brackets open at once, at most
+    if MAX_DEPTH // 2 - flow - 2 < 1:
+        flow = len(OPENER_REVERSED.findall(text[::-1]))
+    if MAX_DEPTH // 2 - flow - 2 < 1:
+        flow = flow_bound(text)
+    widest = MAX_DEPTH // 2 - flow - 2  # block nesting 2 * (widest + 2) leaves room for flow nesting 2 * flow
     if widest < 1:
         return False
     indentation = f"(?:[ \t]|[-?:](?=[ \t\n]|\\Z)){{{widest + 1}}}"
     return not (re.match(indentation, text) or re.search("\n" + indentation, text))
+
+
+def flow_bound(text: str) -> int:
+    """At least the number of brackets ever open at once, from the brackets and quotes of each line, or MAX_DEPTH
+    where that cannot be known quickly.
+
+    A bracket can open a collection only where a node starts (as for OPENER_REVERSED). A ']' or '}' closes one:
+    inside brackets that is so (a plain text there ends at one), and outside brackets none is open to close. What a
+    quote holds is skipped, and so are a comment and the lines of a block scalar (`|`, `>`), when where they start
+    is sure: after ': ', or first on a line outside brackets. A quote that may open a text inside brackets
+    elsewhere (after '[', '{', ',', or first on a line that may continue a text), or that runs past its line, is
+    where this stops and says MAX_DEPTH.
+    """
+    depth = deepest = 0
+    scalar_above = -1  # the lines of a block scalar are those indented more than this (and blank lines)
+    for line in text.split("\n"):
+        if len(line) > LONGEST_LINE or deepest > MAX_DEPTH // 2:  # each check reads the line up to where it is
+            return MAX_DEPTH
+        if scalar_above >= 0:
+            content = line.lstrip(" ")
+            if not content.strip() or len(line) - len(content) > scalar_above:
+                continue
+            scalar_above = -1
+        at = 0
+        while match := LEXEME.search(line, at):
+            char, start, at = match.group(), match.start(), match.end()
+            if char == "#":
+                if start == 0 or line[start - 1] in " \t":
+                    break  # a comment
+                if line[start - 1] in "[]{},:\"'?":  # a comment if a token ends there: not known here
+                    return MAX_DEPTH
+            elif char in "[{":
+                if NODE_START.search(line, 0, start):
+                    depth += 1
+                    deepest = max(deepest, depth)
+            elif char in "]}":
+                depth = max(depth - 1, 0)
+            elif AFTER_VALUE.search(line, 0, start) or (LINE_START.fullmatch(line, 0, start) and not depth):
+                if char in "|>":
+                    if BLOCK_HEADER_END.match(line, at):
+                        scalar_above = len(INDICATORS.match(line).group())  # type: ignore[union-attr]
+                        break
+                else:
+                    at = closing_quote(line, at, char)
+                    if at < 0:
+                        return MAX_DEPTH
+            elif depth and char in "\"'" and (
+                LINE_START.fullmatch(line, 0, start) or AFTER_FLOW.search(line, 0, start)
+            ):
+                return MAX_DEPTH  # a quote that may start a text inside brackets, or be in a plain text
+    return deepest
+
+
+def closing_quote(line: str, at: int, quote: str) -> int:
+    """Where the quoted text that starts before `at` ends (after its closing quote), or -1 past the line's end."""
+    while (end := line.find(quote, at)) >= 0:
+        if quote == "'" and line.startswith("''", end):
+            at = end + 2
+        elif quote == '"' and (len(line[at:end]) - len(line[at:end].rstrip("\\"))) % 2:
+            at = end + 1
+        else:
+            return end + 1
+    return -1
 
 
 def too_deep(text: str) -> tuple[Found | None, bool]:
