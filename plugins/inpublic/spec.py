@@ -28,6 +28,9 @@ REF_PATTERN = rf"^{ID_WORD}(/{ID_WORD})?$"
 # Editors read YAML 1.2, where `2026`, `1.10` and `true` are numbers or booleans; the loader reads them as the
 # text written, so the schema accepts them where text is expected.
 TEXT_TYPES = ["string", "number", "boolean"]
+# The years of a plan's dates: another is a typo (0206, 20266), or a date the site cannot count past (9999-12-31).
+# Whole centuries, so that the schema's pattern can say them.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
 MAX_DIGITS = 9  # a count longer than this is past every limit
 INVALID: Any = object()  # a field that could not be read; its problem is already reported
 
@@ -172,13 +175,20 @@ class Date(Kind):
             return INVALID
         year, month, day = (int(g) for g in match.groups())
         try:
-            return dt.date(year, month, day)
+            date = dt.date(year, month, day)
         except ValueError:
             report(node, path, f"{text.strip()} is not a real date{why_not_a_date(year, month)}")
             return INVALID
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            report(node, path, f"{text.strip()} is not in the years a plan can hold ({FIRST_YEAR} to {LAST_YEAR}); "
+                               "check its year")
+            return INVALID
+        return date
 
     def schema(self) -> dict[str, Any]:
-        return self.annotate({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"})
+        centuries = "|".join(str(c) for c in range(FIRST_YEAR // 100, LAST_YEAR // 100 + 1))
+        pattern = rf"^(?:{centuries})\d{{2}}-\d{{2}}-\d{{2}}$"
+        return self.annotate({"type": "string", "format": "date", "pattern": pattern})
 
 
 def why_not_a_date(year: int, month: int) -> str:
