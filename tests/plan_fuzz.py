@@ -401,7 +401,8 @@ def flip_bytes(text: str, rng: random.Random) -> str:
 def directive(text: str, rng: random.Random) -> str:
     line = rng.choice(["%YAML 1.0", "%YAML 1.1", "%YAML 1.2", "%YAML 1.3", "%YAML 2.0", "%YAML 1.10", "%YAML 01.2",
                        "%YAML 1.2.3", "%YAML abc", "%YAML", "%TAG ! tag:example.com,2000:", "%TAG !! tag:x,2000:",
-                       "%TAG !e! tag:example.com,2000:app/", "%FOO bar", "%YAML 1.2\n%YAML 1.2", "%YAML 1.3 # note"])
+                       "%TAG !e! tag:example.com,2000:app/", "%FOO bar", "%YAML 1.2\n%YAML 1.2", "%YAML 1.3 # note",
+                       "%YAML 1." + "3" * 5000, "%YAML 1." + "0" * 5000 + "2"])
     return f"{line}\n---\n{text}" if rng.random() < 0.8 else f"{text}...\n{line}\n---\n{text}"
 
 

@@ -29,7 +29,7 @@ SCHEMA_BLIND = {
 }
 # Plans that make no JSON document to give a schema: aliases repeat them into millions of entries or into
 # themselves, or a number has more digits than Python reads. The loader reports each of them.
-NO_JSON = {"yaml-alias-bomb", "yaml-alias-inside-itself", "units-huge-number"}
+NO_JSON = {"yaml-alias-bomb", "yaml-alias-inside-itself", "units-huge-number", "yaml-version-many-digits"}
 SCALARS = {
     "int": lambda s: int(s, 0) if s[:2].lower() in ("0x", "0o") else int(s),
     "float": lambda s: float(s.replace(".nan", "nan").replace(".inf", "inf")),

@@ -78,8 +78,9 @@ def refused(text: str) -> tuple[Found | None, bool]:
 
 def bad_directive(text: str) -> Found | None:
     for match in DIRECTIVE.finditer(text) if "%" in text else ():
-        if (int(match.group(1)), int(match.group(2))) not in ((1, 1), (1, 2)):
-            version = f"{int(match.group(1))}.{int(match.group(2))}"
+        major, minor = match.groups()  # compared as text: Python reads no number of more than 4,300 digits
+        if (major.lstrip("0"), minor.lstrip("0")) not in (("1", "1"), ("1", "2")) or len(major + minor) > 6:
+            version = f"{major}.{minor}" if len(major + minor) <= 6 else f"{major[:3]}.{minor[:3]}…"
             return (text.count("\n", 0, match.start()) + 1, 1,
                     f"YAML syntax error: '%YAML {version}' asks for a YAML version inpublic does not read; expected "
                     "'%YAML 1.2' or no %YAML line at all: delete this line")
