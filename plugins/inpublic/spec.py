@@ -242,9 +242,10 @@ class Bool(Kind):
         return "true or false"
 
     def read_text(self, text: str, node: Node, path: str, report: Report) -> Any:
-        if not node.style and text in ("true", "false"):
+        quoted = isinstance(node, ScalarNode) and bool(node.style)  # read_text is given scalars only
+        if not quoted and text in ("true", "false"):
             return text == "true"
-        report(node, path, f"expected true or false, got {quote(text)}{bool_hint(text, node)}")
+        report(node, path, f"expected true or false, got {quote(text)}{bool_hint(text, quoted)}")
         return INVALID
 
     def schema(self) -> dict[str, Any]:
@@ -254,13 +255,13 @@ class Bool(Kind):
         return self.example == "true"
 
 
-def bool_hint(text: str, node: Node) -> str:
+def bool_hint(text: str, quoted: bool) -> str:
     """How to write a yes/no the learner wrote otherwise."""
     word = {"true": "true", "yes": "true", "y": "true", "on": "true",
             "false": "false", "no": "false", "n": "false", "off": "false"}.get(text.strip().lower())
     if word is None:
         return ""
-    return f"; write {word} without quotes" if node.style else f"; write {word}"
+    return f"; write {word} without quotes" if quoted else f"; write {word}"
 
 
 @dataclass(frozen=True)
