@@ -88,7 +88,9 @@ def _pace_reason(s: CommitmentStatus) -> Reason:
     if s.status == ON_TRACK:
         return (f"Needs {s.rate(s.needed)} to finish by ", due, f"; the recent pace is {s.rate(best.per_day)} "
                 f"(last {best.days} days), so it should be finished around ", s.forecast or due, ".")
-    assert s.forecast is not None
+    if s.forecast is None:  # a pace so slow that it would take more than a century
+        return (f"Needs {s.rate(s.needed)} from now on to finish by ", due, "; the best recent pace is "
+                f"{s.rate(best.per_day)} (last {best.days} days), which would take more than a hundred years.")
     late = (s.forecast - due).days
     return (f"Needs {s.rate(s.needed)} from now on to finish by ", due, "; the best recent pace is "
             f"{s.rate(best.per_day)} (last {best.days} days), which would finish around ", s.forecast,

@@ -223,6 +223,9 @@ def status_of(
     return _paced(base)
 
 
+FAR = 36_525  # days: a century, past which no finish is forecast
+
+
 def _paced(base: CommitmentStatus) -> CommitmentStatus:
     """On track or at risk, from the needed pace and the best recent pace."""
     due, today = base.commitment.due, base.as_of
@@ -231,7 +234,9 @@ def _paced(base: CommitmentStatus) -> CommitmentStatus:
     needed = left / days_left if days_left > 0 else None
     best = base.best_pace
     paced = best.per_day > 0 and not base.idle_since_made
-    forecast = today + dt.timedelta(days=math.ceil(left / best.per_day)) if paced else None
+    to_finish = math.ceil(left / best.per_day) if paced else None
+    # beyond a century a forecast means nothing (and past year 9999, no date can hold it)
+    forecast = today + dt.timedelta(days=to_finish) if to_finish is not None and to_finish <= FAR else None
     status = AT_RISK if forecast is None or forecast > due else ON_TRACK
     out = replace(base, status=status, needed=needed, forecast=forecast)
     return replace(out, reason=_pace_reason(out))
