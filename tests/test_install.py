@@ -22,6 +22,20 @@ DOCS = ROOT / "docs" / "inpublic"
 SETTINGS = Settings(today=dt.date(2026, 11, 22), version=inpublic.__version__)
 
 
+def tagged_source(folder: Path, tag: str) -> Path:
+    """A local git repository of inpublic's source, tagged as a release is."""
+    source = folder / "inpublic"
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, source)
+    shutil.copytree(ROOT / "plugins" / "inpublic", source / "plugins" / "inpublic",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    git = ["git", "-C", str(source), "-c", "user.name=T", "-c", "user.email=t@example.org"]
+    for args in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "Release"], ["tag", tag]):
+        subprocess.run(git + args, check=True, capture_output=True)
+    return source
+
+
 def test_before_the_release_the_repository_at_the_versions_tag(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(install, "ON_PYPI", False)
     line = install.requirement("0.1.0")
@@ -57,15 +71,7 @@ def test_the_docs_name_the_install_that_works_today_and_after_the_release(page: 
 
 def test_a_git_url_at_a_tag_installs_the_package(tmp_path: Path) -> None:
     """The form of the line, tried on a local copy of the source tagged as a release is (no network)."""
-    source = tmp_path / "inpublic"
-    source.mkdir()
-    for name in ("pyproject.toml", "README.md"):
-        shutil.copy(ROOT / name, source)
-    shutil.copytree(ROOT / "plugins" / "inpublic", source / "plugins" / "inpublic",
-                    ignore=shutil.ignore_patterns("__pycache__"))
-    git = ["git", "-C", str(source), "-c", "user.name=T", "-c", "user.email=t@example.org"]
-    for args in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "Release"], ["tag", f"v{inpublic.__version__}"]):
-        subprocess.run(git + args, check=True, capture_output=True)
+    source = tagged_source(tmp_path, f"v{inpublic.__version__}")
     line = f"inpublic @ git+file://localhost{source}@v{inpublic.__version__}"  # pip wants a host in the URL
     done = subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
                            "-w", str(tmp_path / "out"), line], capture_output=True, text=True)
@@ -107,15 +113,7 @@ def test_inits_requirements_txt_names_where_this_inpublic_came_from() -> None:
 def test_pip_records_a_git_install_in_the_form_source_of_reads(tmp_path: Path) -> None:
     """A real `pip install` from a git URL at a tag; its direct_url.json, with the address of a public host in
     place of this folder, gives back the same requirement."""
-    source = tmp_path / "inpublic"
-    source.mkdir()
-    for name in ("pyproject.toml", "README.md"):
-        shutil.copy(ROOT / name, source)
-    shutil.copytree(ROOT / "plugins" / "inpublic", source / "plugins" / "inpublic",
-                    ignore=shutil.ignore_patterns("__pycache__"))
-    git = ["git", "-C", str(source), "-c", "user.name=T", "-c", "user.email=t@example.org"]
-    for args in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "Release"], ["tag", "v0.1.0"]):
-        subprocess.run(git + args, check=True, capture_output=True)
+    source = tagged_source(tmp_path, "v0.1.0")
     done = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
                            "--target", str(tmp_path / "target"), f"inpublic @ git+file://localhost{source}@v0.1.0"],
                           capture_output=True, text=True)
