@@ -131,10 +131,12 @@ def singular(unit: str) -> str:
 
 
 def number(value: Fraction | float) -> str:
-    """Two significant digits below 10, none after the point from 10: 0.41, 3.1, 12."""
+    """Two significant digits below 10, none after the point from 10: 0.41, 3.1, 12; 'less than 0.01' below."""
     x = float(value)
     if x == 0:
         return "0"
+    if 0 < x < 0.01:  # 8.3e-05 tells a reader nothing
+        return "less than 0.01"
     if abs(x) >= 10:
         return f"{x:,.0f}"
     if abs(x) >= 1:
