@@ -46,7 +46,7 @@ def public_lives(history: History, notes_dir: str, privacy: Privacy) -> tuple[No
     """The public notes, each with its visible touches only; notes left without any are dropped.
 
     A touch keeps ``moved`` when it is a move (see the module docstring): never the first visible one."""
-    hidden = {c.sha for c in history.commits if privacy.hides(c)}
+    hidden = privacy.hidden_commits(history)
     out: list[NoteLife] = []
     for life in note_lives(history):
         if not is_public_note(life.path, notes_dir, privacy):

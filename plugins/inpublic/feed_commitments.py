@@ -41,7 +41,7 @@ def commitment_events(
     A change recorded by a commit marked private keeps its event (the commitment is public) without the commit.
     """
     authored = {c.sha: c.authored for c in history.commits}
-    hidden = {c.sha for c in history.commits if privacy is not None and privacy.hides(c)}
+    hidden = privacy.hidden_commits(history) if privacy is not None else frozenset()
     out: list[CommitmentEvent] = []
     for s in statuses:
         url = url_of(s.id)

@@ -262,7 +262,7 @@ class _LaterChanges:
 
 
 def _later_changes(history: History, notes_dir: str, privacy: Privacy) -> _LaterChanges:
-    hidden = {c.sha for c in history.commits if privacy.hides(c)}
+    hidden = privacy.hidden_commits(history)
     edits: dict[str, tuple[dt.datetime, ...]] = {}
     moves: dict[str, tuple[dt.datetime, ...]] = {}
     for life in note_lives(history):

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .model import Commit, Plan
+from .model import Commit, History, Plan
 
 MARKER = "[private]"  # the default private marker of a commit's message
 
@@ -51,6 +51,10 @@ class Privacy:
         """Whether a commit stays off the site: the marker in its subject, or in its body (``Commit.private``,
         judged when the history was read, which keeps no body)."""
         return commit.private or self.is_private_commit(commit.message)
+
+    def hidden_commits(self, history: History) -> frozenset[str]:
+        """The shas of the commits that stay off the site."""
+        return frozenset(c.sha for c in history.commits if self.hides(c))
 
 
 def carries_marker(text: str, marker: str) -> bool:

@@ -66,14 +66,14 @@ def site_content(
     with_reviews: bool = True,
 ) -> SiteContent:
     """The generated pages and data of a build. `reflections` maps a week slug to the learner's text for it."""
-    hidden = {c.sha for c in history.commits if sources.privacy.hides(c)}
+    hidden = sources.privacy.hidden_commits(history)
     dates = {}
     if with_note_dates:
         prefix = f"{sources.notes_dir}/" if sources.notes_dir else ""
         repo_paths = {prefix + uri: uri for uri in sources.titles}
         dates = {repo_paths[path]: d for path, d in note_dates(history, repo_paths, hidden).items()}
     promised = commitments_output(plan, plan_history or PlanHistory(), today, site_url=site_url,
-                                  history_incomplete=history_incomplete, hidden=frozenset(hidden))
+                                  history_incomplete=history_incomplete, hidden=hidden)
     promises = tuple(GeneratedFile(uri, text, in_nav=in_nav) for uri, text, in_nav in promised.files)
     if not with_reports:
         days = rhythm(plan, history_commit_days(history, sources, plan.learner.timezone), today, reviews=with_reviews)
