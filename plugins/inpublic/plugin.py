@@ -29,7 +29,6 @@ from .plugin_nav import place_pages
 from .privacy import Privacy, public_plan
 from .problems import PlanError
 from .render import markdown_text, render_home, render_note_dates, render_shallow_notice
-from .report_pages import report_pages
 from .sanitise import clean_html
 from .site_content import SiteContent, reflection_slugs, site_content
 from .weeks import Sources
@@ -177,9 +176,7 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):  # type: ignore[no-untyped-cal
                               config.theme.get("language"), config.use_directory_urls, self.pages)
         built = self.memo("feeds", (self.content_key, self.posts, self.pages), lambda: feeds.build_feeds(
             self.plan, self.history, self.plan_history, self.today, self.sources,
-            report_pages(self.content.reports, self.reflections, logged=bool(self.plan.log))
-            if self.config.reports else (), self.posts, info,
-            settings, statuses=self.content.commitments,
+            self.content.report_pages, self.posts, info, settings, statuses=self.content.commitments,
             markdown=feeds.markdown_converter(config.markdown_extensions, config.mdx_configs)))
         for name, data in built.items():
             write_file(data, str(Path(config.site_dir) / name))

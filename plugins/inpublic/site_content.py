@@ -44,6 +44,7 @@ class SiteContent:
     # what the engine rendered of them through sanitise.clean_html
     sanitised: frozenset[str] = frozenset()
     home_reports: HomeReports | None = None  # the home's links to the weekly reports; None without reports
+    report_pages: tuple[ReportPage, ...] = ()  # the weekly reports' pages, which the feeds' week items draw on
 
 
 def reflection_slugs(src_uris: list[str]) -> dict[str, str]:
@@ -97,7 +98,7 @@ def site_content(
     files.extend(GeneratedFile(uri, text, in_nav=in_nav) for uri, text, in_nav in days.files)
     sanitised = frozenset(page.src_uri for page in pages if page.reflection is not None)
     return SiteContent(tuple(files) + promises, replaced, dates, reports, promised.statuses, days.home, sanitised,
-                       home_reports(pages))
+                       home_reports(pages), pages)
 
 
 def home_reports(pages: Sequence[ReportPage]) -> HomeReports:
