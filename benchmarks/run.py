@@ -107,7 +107,7 @@ def generate(size: str, work: Path) -> Path:
 HISTORY = """
 import sys, time
 from pathlib import Path
-from inpublic.history import read_history
+from inpublic.history.read import read_history
 start = time.perf_counter()
 read_history(Path(sys.argv[1]))
 print(time.perf_counter() - start)

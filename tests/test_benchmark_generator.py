@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from gitrepo import run_git
-from inpublic.plan import load_plan
+from inpublic.plan.load import load_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "benchmarks" / "generate.py"

@@ -18,7 +18,7 @@ import pytest
 
 from browser import chromium_path, launch, offline, serve
 from gitrepo import GitRepo
-from inpublic.init import Settings, init_site
+from inpublic.moving_in.starter import Settings, init_site
 from sites import ROOT, build, make_site
 
 playwright_api = pytest.importorskip("playwright.sync_api")

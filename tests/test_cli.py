@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 import inpublic as inpublic_package
-from inpublic.cli import main
+from inpublic.cli.main import main
 from sites import MINIMAL_PLAN, ROOT, make_site
 
 
 def inpublic(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "inpublic.cli", *args], capture_output=True, text=True, cwd=cwd)
+    return subprocess.run([sys.executable, "-m", "inpublic.cli.main", *args], capture_output=True, text=True, cwd=cwd)
 
 
 def test_check_passes_on_the_demo_site_with_a_summary() -> None:

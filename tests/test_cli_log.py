@@ -18,10 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from inpublic import files
-from inpublic.cli import main
-from inpublic.files import write_atomically
-from inpublic.log_entry import (
+from inpublic.cli.main import main
+from inpublic.model import LogEntry
+from inpublic.plan import save as files
+from inpublic.plan.load import parse_plan
+from inpublic.plan.log_entry import (
     DURATION_EXAMPLES,
     EntryRefused,
     LogArgumentError,
@@ -31,8 +32,7 @@ from inpublic.log_entry import (
     reads_plain,
     resolve_resource,
 )
-from inpublic.model import LogEntry
-from inpublic.plan import parse_plan
+from inpublic.plan.save import write_atomically
 from sites import MINIMAL_PLAN, ROOT, make_site
 
 PLANS = Path(__file__).parent / "plans" / "log"
@@ -61,7 +61,7 @@ subjects:
 
 
 def inpublic(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "inpublic.cli", *args], capture_output=True, text=True, cwd=cwd,
+    return subprocess.run([sys.executable, "-m", "inpublic.cli.main", *args], capture_output=True, text=True, cwd=cwd,
                           env=env)
 
 
@@ -484,7 +484,7 @@ def stalled(source, target):
     print("written", flush=True)
     time.sleep(60)
 os.replace = stalled
-from inpublic.cli import main
+from inpublic.cli.main import main
 sys.exit(main(sys.argv[1:]))
 """
 

@@ -11,12 +11,12 @@ import pytest
 from ruamel.yaml import YAML
 
 from gitrepo import GitRepo
-from inpublic.burnup import BOTTOM, TOP, burnup
-from inpublic.cli import main
-from inpublic.commitment_pages import CommitmentPage, Links, render_page
-from inpublic.commitments import CommitmentStatus, commitment_statuses
+from inpublic.cli.main import main
+from inpublic.commitments.burnup import BOTTOM, TOP, burnup
+from inpublic.commitments.pages import CommitmentPage, Links, render_page
+from inpublic.commitments.status import CommitmentStatus, commitment_statuses
 from inpublic.model import PlanHistory
-from inpublic.plan import parse_plan
+from inpublic.plan.load import parse_plan
 from test_commitments_status import GOLDEN, history, plan_text
 
 

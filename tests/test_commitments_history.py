@@ -9,11 +9,11 @@ import git
 import pytest
 
 from gitrepo import GitRepo
-from inpublic.commitments import commitment_statuses
-from inpublic.deadlines import ADDED, DUE, REPLACES, SCOPE, TITLE, WITHDRAWN, deadline_records
+from inpublic.commitments.deadlines import ADDED, DUE, REPLACES, SCOPE, TITLE, WITHDRAWN, deadline_records
+from inpublic.commitments.status import commitment_statuses
+from inpublic.history.plan_versions import read_plan_history, without_log
 from inpublic.model import PlanHistory
-from inpublic.plan import parse_plan
-from inpublic.plan_history import read_plan_history, without_log
+from inpublic.plan.load import parse_plan
 
 PLAN = """\
 learner: {{name: Sam, bio: Learning, timezone: Europe/London, started: 2027-01-04}}
@@ -190,7 +190,7 @@ def test_without_log_blanks_the_log_and_the_milestones_and_keeps_line_numbers() 
 
 def test_versions_that_differ_in_their_log_only_are_parsed_once(tmp_path: Path,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    import inpublic.plan_history as module
+    import inpublic.history.plan_versions as module
 
     calls: list[str] = []
     original = module.parse_plan

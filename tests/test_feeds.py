@@ -10,10 +10,10 @@ import feedparser
 import lxml.html
 import pytest
 
-from inpublic.feed_html import absolute_html, page_path, xml_text
-from inpublic.feed_items import Category, FeedIdError, FeedItem, post_dates, select_items, tag_base
-from inpublic.feeds import Channel, feed_files
-from inpublic.site_feeds import SUBSCRIBE_MARKER, add_head_links, blog_post_dirs, place_subscribe, relative_url
+from inpublic.feeds.html import absolute_html, page_path, xml_text
+from inpublic.feeds.items import Category, FeedIdError, FeedItem, post_dates, select_items, tag_base
+from inpublic.feeds.site import SUBSCRIBE_MARKER, add_head_links, blog_post_dirs, place_subscribe, relative_url
+from inpublic.feeds.write import Channel, feed_files
 
 NEW_YORK = ZoneInfo("America/New_York")
 STARTED = dt.date(2026, 10, 26)

@@ -1,7 +1,7 @@
 """Feeds worth following: no item for a week without activity, a first build that publishes the last few weeks
 and the commitments (not years of items), and a week's reflection first in its item.
 
-In-process: real git repositories with fixed dates, read by history.py, then the core that builds the feeds.
+In-process: real git repositories with fixed dates, read by history/read.py, then the core that builds the feeds.
 """
 
 from __future__ import annotations
@@ -13,13 +13,13 @@ import feedparser
 import pytest
 
 from gitrepo import GitRepo
-from inpublic.history import read_history
+from inpublic.engines.mkdocs.inputs import load_plan_history
+from inpublic.feeds.site import FEED_WEEKS, FeedSettings, SiteInfo, build_feeds
+from inpublic.history.read import read_history
 from inpublic.markdown_files import MarkdownFile
-from inpublic.plan import parse_plan
-from inpublic.plugin_inputs import load_plan_history
-from inpublic.report_pages import render_reports_index, report_pages
-from inpublic.site_feeds import FEED_WEEKS, FeedSettings, SiteInfo, build_feeds
-from inpublic.weeks import Sources, weekly_reports
+from inpublic.plan.load import parse_plan
+from inpublic.reports.pages import render_reports_index, report_pages
+from inpublic.reports.weeks import Sources, weekly_reports
 
 SITE = "https://example.org/learning/"
 PLAN = """\

@@ -14,10 +14,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from inpublic.days import daily_activity, streaks
-from inpublic.heatmap import COLUMNS, PITCH, Heatmap, heatmap
+from inpublic.activity.days import daily_activity, streaks
 from inpublic.model import LogEntry
-from inpublic.rhythm import render_heatmap
+from inpublic.rhythm.heatmap import COLUMNS, PITCH, Heatmap, heatmap
+from inpublic.rhythm.pages import render_heatmap
 
 GOLDEN = Path(__file__).parent / "golden" / "heatmap"
 SVG = "{http://www.w3.org/2000/svg}"

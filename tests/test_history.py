@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from gitrepo import GitRepo
-from inpublic.history import HistoryError, read_history, repo_relative, repo_root
+from inpublic.activity.notes import note_dates
+from inpublic.history.read import HistoryError, read_history, repo_relative, repo_root
 from inpublic.model import FileChange, History
-from inpublic.notes import note_dates
 
 T0 = "2024-03-01T09:00:00+01:00"
 
@@ -269,7 +269,7 @@ def test_git_missing_at_run_time(repo: GitRepo, monkeypatch: pytest.MonkeyPatch)
 
 def test_git_missing_at_import_time(repo: GitRepo) -> None:
     code = (
-        "import sys\nfrom inpublic.history import HistoryError, read_history\n"
+        "import sys\nfrom inpublic.history.read import HistoryError, read_history\n"
         "try:\n    read_history(sys.argv[1])\nexcept HistoryError as e:\n    print(e)\n"
     )
     env = {"PATH": "", "PYTHONPATH": os.pathsep.join(sys.path)}
@@ -338,7 +338,7 @@ def test_one_git_log_process(
 
 
 def test_head_sha_reads_loose_packed_and_detached_heads_without_git(tmp_path: Path) -> None:
-    from inpublic.history import head_sha
+    from inpublic.history.read import head_sha
 
     repo = GitRepo(tmp_path / "notes")
     assert head_sha(repo.root) is None  # no commit yet: the branch does not exist

@@ -7,8 +7,9 @@ import datetime as dt
 from pathlib import Path
 
 from gitrepo import GitRepo
-from inpublic import plugin_inputs
-from inpublic.history_limits import (
+from inpublic.activity.notes import note_dates
+from inpublic.engines.mkdocs import inputs as plugin_inputs
+from inpublic.history.limits import (
     NOTHING_COMMITTED,
     SHALLOW,
     SHALLOW_FIX,
@@ -17,9 +18,8 @@ from inpublic.history_limits import (
     history_as_of,
     plan_history_as_of,
 )
+from inpublic.history.plan_versions import read_plan_history
 from inpublic.model import Commit, FileChange, History
-from inpublic.notes import note_dates
-from inpublic.plan_history import read_plan_history
 from inpublic.privacy import Privacy
 from sites import MINIMAL_PLAN
 
@@ -125,7 +125,7 @@ def test_the_shallow_notice_is_one_sentence_with_the_warnings_fix() -> None:
 def test_a_note_written_before_the_clones_edge_shows_only_its_last_update() -> None:
     from zoneinfo import ZoneInfo
 
-    from inpublic.notes import NoteDates
+    from inpublic.activity.notes import NoteDates
     from inpublic.render import render_note_dates
 
     updated = dt.datetime.fromisoformat("2026-11-11T07:00:00-05:00")

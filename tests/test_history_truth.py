@@ -15,7 +15,7 @@ import pytest
 
 from feedsites import LOG_W45, build_at, make_learner, plan
 from gitrepo import GitRepo
-from inpublic.cli import main
+from inpublic.cli.main import main
 from sites import MINIMAL_CONFIG, MINIMAL_PLAN, Build
 
 FEEDS = ("feed.xml", "atom.xml", "feed.json")
@@ -126,7 +126,7 @@ def test_a_deeper_shallow_clone_dates_what_it_saw_happen(learner: GitRepo, full:
 
 
 def test_the_notice_reuses_the_warnings_fix(learner: GitRepo, tmp_path: Path) -> None:
-    from inpublic.plugin_inputs import SHALLOW
+    from inpublic.engines.mkdocs.inputs import SHALLOW
 
     clone = GitRepo.clone(learner, tmp_path / "repo", depth=1)
     strict = build_at(clone.root, tmp_path / "site")

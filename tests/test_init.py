@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from gitrepo import GitRepo
-from inpublic.cli_init import github_urls
-from inpublic.init import MODELINE, SCHEMA_FILE, SITE_URL, Settings, init_site, starter_files
-from inpublic.install import requirement
-from inpublic.plan import load_plan
-from inpublic.schema import schema_text
+from inpublic.cli.init import github_urls
+from inpublic.moving_in.install import requirement
+from inpublic.moving_in.starter import MODELINE, SCHEMA_FILE, SITE_URL, Settings, init_site, starter_files
+from inpublic.plan.load import load_plan
+from inpublic.plan.schema import schema_text
 from sites import build
 from test_schema import errors, load
 
@@ -23,7 +23,7 @@ SETTINGS = Settings(today=TODAY, version="0.1.0", name="Ada Example", timezone="
 
 
 def inpublic(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "inpublic.cli", *args], capture_output=True, text=True, cwd=cwd)
+    return subprocess.run([sys.executable, "-m", "inpublic.cli.main", *args], capture_output=True, text=True, cwd=cwd)
 
 
 def test_init_then_commit_then_a_strict_build_gives_a_working_site(tmp_path: Path) -> None:

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from inpublic import cli_log
-from inpublic.cli import main
-from inpublic.plan import parse_plan
+from inpublic.cli import log as cli_log
+from inpublic.cli.main import main
+from inpublic.plan.load import parse_plan
 from sites import MINIMAL_PLAN
 
 PAST = "2026-11-20"  # two days before the fixed today of conftest.py
@@ -28,7 +28,7 @@ ROUNDS = 2  # each round lost an entry before the lock, every time
 
 
 def inpublic_log(*args: str, cwd: Path) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-m", "inpublic.cli", "log", *args], cwd=cwd, text=True,
+    return subprocess.Popen([sys.executable, "-m", "inpublic.cli.main", "log", *args], cwd=cwd, text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
@@ -132,7 +132,7 @@ def stalled(handle):
         print("stalled", file=sys.stderr, flush=True)
         time.sleep(60)
 os.fsync = stalled
-from inpublic.cli import main
+from inpublic.cli.main import main
 sys.exit(main(sys.argv[1:]))
 """
 SIGNALS = [signal.SIGTERM, signal.SIGHUP, signal.SIGINT]
@@ -169,7 +169,7 @@ STAGGERED = """\
 import json, os, signal, sys, time
 fsync = os.fsync
 os.fsync = lambda handle: (fsync(handle), time.sleep(0.05))  # a slow disk: each sync takes 50 ms
-from inpublic.cli import main
+from inpublic.cli.main import main
 plan, runs = sys.argv[1], int(sys.argv[2])
 argv = ["log", "5m", "calc1", "--date", "2026-11-20", "--plan", plan]
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from gitrepo import git_env
-from inpublic.cli import main
-from inpublic.move_notes import Tree, relink, survey
-from inpublic.plan import load_plan
+from inpublic.cli.main import main
+from inpublic.moving_in.notes import Tree, relink, survey
+from inpublic.plan.load import load_plan
 from notes_shapes import TIL_IMAGES, TIL_NOTES, make_garden_repo, make_til_repo, move_til_notes
 from sites import build
 

@@ -58,8 +58,8 @@ def test_the_wheel_holds_the_code_and_every_data_file(built: Path) -> None:
     code = {f"inpublic/{p.name}" for p in PACKAGE.glob("*.py")}
     assert code <= names, sorted(code - names)
     entry_points = zipfile.ZipFile(wheel).read(f"inpublic-{inpublic.__version__}.dist-info/entry_points.txt")
-    assert b"inpublic = inpublic.cli:main" in entry_points
-    assert b"inpublic = inpublic.plugin:InpublicPlugin" in entry_points
+    assert b"inpublic = inpublic.cli.main:main" in entry_points
+    assert b"inpublic = inpublic.engines.mkdocs.plugin:InpublicPlugin" in entry_points
 
 
 def test_the_sdist_holds_every_data_file(built: Path) -> None:

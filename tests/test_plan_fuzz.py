@@ -21,8 +21,8 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.events import MappingEndEvent, MappingStartEvent, SequenceEndEvent, SequenceStartEvent
 
 from inpublic.model import Plan
-from inpublic.plan import parse_plan
-from inpublic.plan_syntax import AS_NEWLINES, MAX_DEPTH, flow_bound
+from inpublic.plan.load import parse_plan
+from inpublic.plan.syntax import AS_NEWLINES, MAX_DEPTH, flow_bound
 from inpublic.problems import PlanError
 from plan_fuzz import EXAMPLE, Case, Fuzzer, bracketed
 
@@ -110,7 +110,7 @@ def alias_squared(size: int) -> str:
 
 def test_the_nastiest_plans_do_not_kill_inpublic_check(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONFAULTHANDLER": "1"}
-    command = [sys.executable, "-m", "inpublic.cli", "check", "--plan"]
+    command = [sys.executable, "-m", "inpublic.cli.main", "check", "--plan"]
     running = []
     results = []
     for path in nasty(tmp_path):  # two at a time, for the two cores of CI

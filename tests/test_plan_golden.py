@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from inpublic.plan import load_plan
+from inpublic.plan.load import load_plan
 from inpublic.problems import PlanError
 
 PLANS = Path(__file__).parent / "plans"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from inpublic.cli import build_parser
-from inpublic.plan_spec import PLAN
-from inpublic.reference import GENERATED, fill, options, parts, records
+from inpublic.cli.main import build_parser
+from inpublic.cli.reference import GENERATED, fill, options, parts, records
+from inpublic.plan.fields import PLAN
 from sites import ROOT
 
 DOCS = ROOT / "docs" / "inpublic"

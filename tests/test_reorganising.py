@@ -15,15 +15,15 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from gitrepo import GitRepo
-from inpublic.days import counted_commit_times, daily_activity, streaks
-from inpublic.feed_items import FeedSite, week_items
-from inpublic.history import read_history
+from inpublic.activity.days import counted_commit_times, daily_activity, streaks
+from inpublic.activity.notes import note_dates
+from inpublic.feeds.items import FeedSite, week_items
+from inpublic.history.read import read_history
 from inpublic.model import FileChange, History
-from inpublic.notes import note_dates
-from inpublic.plan import parse_plan
+from inpublic.plan.load import parse_plan
 from inpublic.privacy import Privacy, public_plan
-from inpublic.report_pages import render_report, render_reports_index, report_pages, summary_line, weeks_json
-from inpublic.weeks import Sources, WeekReport, weekly_reports
+from inpublic.reports.pages import render_report, render_reports_index, report_pages, summary_line, weeks_json
+from inpublic.reports.weeks import Sources, WeekReport, weekly_reports
 
 UTC = dt.UTC
 PLAN = """\
@@ -257,7 +257,7 @@ def test_a_til_repository_moved_into_docs_by_hand_keeps_every_notes_date(tmp_pat
 
 
 def test_a_commit_of_moves_is_not_named_as_one_that_would_count(moved: GitRepo) -> None:
-    from inpublic.activity import may_count
+    from inpublic.activity.public import may_count
 
     history = read_history(moved.root)
     judged = {c.message: may_count(c, "docs", "progress.yaml", SOURCES.privacy) for c in history.commits}

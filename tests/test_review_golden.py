@@ -14,11 +14,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from ruamel.yaml import YAML
 
-from inpublic.days import DayActivity, Run, daily_activity, streaks
-from inpublic.heatmap import level
-from inpublic.plan import parse_plan
+from inpublic.activity.days import DayActivity, Run, daily_activity, streaks
+from inpublic.plan.load import parse_plan
 from inpublic.privacy import public_plan
-from inpublic.review import Review, review_schedule, review_view, review_weeks
+from inpublic.rhythm.heatmap import level
+from inpublic.rhythm.reviews import Review, review_schedule, review_view, review_weeks
 
 CASES = Path(__file__).parent / "days"
 

@@ -13,7 +13,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import ReusedAnchorWarning, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 
-from inpublic.schema import SCHEMA_PATH, plan_schema, schema_text
+from inpublic.plan.schema import SCHEMA_PATH, plan_schema, schema_text
 from sites import ROOT
 
 PLANS = Path(__file__).parent / "plans"

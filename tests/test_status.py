@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 
 from gitrepo import GitRepo
-from inpublic.days import Run, Streaks
-from inpublic.plan import parse_plan
-from inpublic.status import CommitmentLine, StatusView, WeekSoFar, status_view
-from inpublic.terminal import format_status
+from inpublic.activity.days import Run, Streaks
+from inpublic.cli.status_view import CommitmentLine, StatusView, WeekSoFar, status_view
+from inpublic.cli.terminal import format_status
+from inpublic.plan.load import parse_plan
 
 GOLDEN = Path(__file__).parent / "golden" / "status"
 TODAY = "2026-11-20"
@@ -87,7 +87,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def inpublic(*args: str, cwd: Path, today: str | None = TODAY, **env: str) -> subprocess.CompletedProcess[str]:
     environ = {k: v for k, v in os.environ.items() if k not in ("INPUBLIC_TODAY", "NO_COLOR")}
     environ.update(env, **({"INPUBLIC_TODAY": today} if today else {}))
-    return subprocess.run([sys.executable, "-m", "inpublic.cli", *args], capture_output=True, text=True, cwd=cwd,
+    return subprocess.run([sys.executable, "-m", "inpublic.cli.main", *args], capture_output=True, text=True, cwd=cwd,
                           env=environ)
 
 
@@ -140,7 +140,7 @@ def run_in_terminal(project: Path, **env: str) -> str:
     """`inpublic status` with its output on a pseudo-terminal, as in a learner's shell."""
     controller, terminal = pty.openpty()
     environ = {**{k: v for k, v in os.environ.items() if k != "NO_COLOR"}, "INPUBLIC_TODAY": TODAY, **env}
-    process = subprocess.Popen([sys.executable, "-m", "inpublic.cli", "status"], stdout=terminal,
+    process = subprocess.Popen([sys.executable, "-m", "inpublic.cli.main", "status"], stdout=terminal,
                                stderr=subprocess.DEVNULL, cwd=project, env=environ)
     os.close(terminal)
     chunks = []

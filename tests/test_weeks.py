@@ -13,10 +13,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from gitrepo import GitRepo
-from inpublic.history import read_history
-from inpublic.plan import parse_plan
+from inpublic.history.read import read_history
+from inpublic.plan.load import parse_plan
 from inpublic.privacy import Privacy, public_plan
-from inpublic.weeks import CommitRef, NoteRef, Sources, WeekReport, weekly_reports
+from inpublic.reports.weeks import CommitRef, NoteRef, Sources, WeekReport, weekly_reports
 
 GOLDEN = Path(__file__).parent / "golden" / "weeks"
 COUNTED_PATHS = (":(glob)docs/**/*.md", ":(exclude,glob)docs/private/**", "progress.yaml")

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .model import Commit, History, Plan
+from inpublic.model import Commit, History, Plan
 
 MARKER = "[private]"  # the default private marker of a commit's message
 

@@ -11,12 +11,12 @@ from zoneinfo import ZoneInfo
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from .history_limits import SHALLOW_NOTICE
-from .home import HomeReports, HomeView
-from .notes import NoteDates
+from inpublic.activity.notes import NoteDates
+from inpublic.history.limits import SHALLOW_NOTICE
+from inpublic.home.view import HomeReports, HomeView
 
 if TYPE_CHECKING:
-    from .rhythm import HomeRhythm  # rhythm.py renders with this module's environment
+    from inpublic.rhythm.pages import HomeRhythm  # rhythm/pages.py renders with this module's environment
 
 
 @functools.cache

@@ -1,0 +1,1 @@
+"""The `inpublic` command line: an adapter, like the MkDocs plugin."""

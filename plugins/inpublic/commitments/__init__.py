@@ -1,0 +1,1 @@
+"""Public commitments: statuses, reasons, deadline records, burn-up charts, pages and calendar."""

@@ -1,0 +1,1 @@
+"""The adapters that lay a build out with a site engine."""

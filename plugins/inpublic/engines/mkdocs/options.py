@@ -1,0 +1,51 @@
+"""The options of the `inpublic` MkDocs plugin, typed and checked by MkDocs' own config machinery."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config, ConfigErrors, ConfigWarnings
+
+from inpublic.problems import did_you_mean
+
+HOME_MARKER = "<!-- inpublic:home -->"
+
+
+class InpublicConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs types no __init_subclass__
+    plan = opt.Type(str, default="progress.yaml")
+    """Path of the study plan, relative to mkdocs.yml."""
+    private = opt.ListOfItems(opt.Type(str), default=["private/**"])
+    """Glob patterns, relative to docs_dir, of files that never reach the site: no page, no title, no count."""
+    not_notes = opt.ListOfItems(opt.Type(str), default=["index.md", "reports/**", "blog/**"])
+    """Glob patterns of published pages that are not study notes (a home, an about page, documentation):
+    changes to them are not counted in the reports, and they carry no git dates."""
+    private_marker = opt.Type(str, default="[private]")
+    """Commits whose message contains this text, in its subject or its body, in any letter case, are left out of
+    every report, count, note date and feed."""
+    reports = opt.Type(bool, default=True)
+    """Weekly reports at reports/YYYY-Www/, their index at reports/ and their figures at reports/weeks.json."""
+    note_dates = opt.Type(bool, default=True)
+    """Show on every note when it was first written and last updated, from git."""
+    reviews = opt.Type(bool, default=True)
+    """The review schedule (a review the day after studying, practice a week after): the page review/, the
+    reviews due on the home page, and the reviews done and missed in each weekly report. Set to false if
+    you do not review on this schedule."""
+    feed_items = opt.ListOfItems(
+        opt.Choice(("reports", "commitments", "blog")), default=["reports", "commitments", "blog"]
+    )
+    """What the feeds (feed.xml, atom.xml, feed.json) hold: completed weekly reports, commitment events (made,
+    due date moved, kept, missed, withdrawn) and the posts of Material's blog plugin. An empty list turns the
+    feeds off. The feeds need `site_url`."""
+    feed_limit = opt.Type(int, default=20)
+    """How many items each feed holds, newest first. Of these, weekly reports are at most the newest 8 weeks with
+    something to report (a quiet week is no item), so that a first build does not publish years of weeks."""
+    feed_id = opt.Optional(opt.Type(str))
+    """The authority and date the feeds' item ids are made from, like `you.github.io,2026`. By default they are
+    made from `learner.repo` in progress.yaml, so that moving the site to another address re-delivers nothing."""
+
+    def _validate(self) -> tuple[ConfigErrors, ConfigWarnings]:
+        """MkDocs' checks, with a suggestion added to an unknown option's warning."""
+        errors, warnings = super()._validate()
+        names = [name for name, _ in self._schema]
+        return errors, [
+            (key, msg + did_you_mean(key, names) if msg.startswith("Unrecognised") else msg) for key, msg in warnings
+        ]

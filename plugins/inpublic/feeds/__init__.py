@@ -1,0 +1,1 @@
+"""RSS, Atom and JSON Feed: the items, their HTML, and the files."""

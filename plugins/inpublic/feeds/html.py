@@ -1,0 +1,241 @@
+"""The HTML inside feed items: rendered through templates, every link made absolute, nothing that could run.
+
+A feed reader shows an item away from the site, so a relative link or image there is broken
+(Guts/mkdocs-rss-plugin#263): every `href`, `src` and `srcset` is made absolute. Links in the learner's
+Markdown are resolved as MkDocs resolves them, from the file's place in the docs folder (`../limits.md` is
+the page `limits/`). Then the whole item goes through `sanitise.clean_html`, the sanitiser the report pages
+use too, so nothing a learner pasted, nor any commit message (which the templates escape anyway), can run in a
+reader.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+from urllib.parse import urljoin, urlsplit
+
+import lxml.html
+import markdown as python_markdown
+from jinja2 import Environment
+from markupsafe import Markup
+
+from inpublic.render import environment
+from inpublic.reports.pages import ReportPage
+from inpublic.reports.weeks import CommitRef, NoteRef
+from inpublic.sanitise import clean_html
+
+if TYPE_CHECKING:
+    from inpublic.feeds.items import CommitmentEvent
+
+URL_ATTRIBUTES = ("href", "src", "poster", "cite", "background", "longdesc", "action")
+SCHEMES = frozenset({"http", "https", "mailto", "tel"})  # the addresses sanitise.py keeps
+# characters XML 1.0 cannot carry: a commit message with one must not break the feed
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+@dataclass(frozen=True)
+class LinkedNote:
+    title: str
+    url: str | None  # None: deleted since
+
+
+@dataclass(frozen=True)
+class LinkedCommit:
+    authored: dt.datetime
+    message: str
+    url: str | None
+
+
+@dataclass(frozen=True)
+class WeekDeadline:
+    """Where the next deadline stood when a week closed."""
+
+    title: str  # the commitment's title
+    due: dt.date
+    status: str  # "on track", "at risk", "done", "missed"
+    label: str  # "June deadline", or "June 2028 deadline" in another year
+    percent: int
+    open: bool  # neither done nor missed yet
+
+    @property
+    def phrase(self) -> str:
+        """'June deadline on track': the end of a week's title."""
+        return f"{self.label} {self.status}"
+
+
+@dataclass(frozen=True)
+class WeekView:
+    """What one week's item shows: its figures, notes, commits, the deadline and the reflection."""
+
+    page: ReportPage
+    url: str
+    notes_created: tuple[LinkedNote, ...]
+    notes_updated: tuple[LinkedNote, ...]
+    deadlines: tuple[WeekDeadline, ...]  # every commitment as it stood when the week closed, by due date
+    reflection_html: str | None
+
+    @property
+    def deadline(self) -> WeekDeadline | None:
+        """The next open deadline when the week closed."""
+        return next((d for d in self.deadlines if d.open), None)
+
+    @property
+    def commits(self) -> tuple[LinkedCommit, ...]:
+        return tuple(_linked_commit(c) for c in self.page.report.commits)
+
+
+def _linked_commit(commit: CommitRef) -> LinkedCommit:
+    url = commit.url if commit.url and urlsplit(commit.url).scheme in ("http", "https") else None
+    return LinkedCommit(commit.authored, commit.message, url)
+
+
+def linked_notes(notes: Iterable[NoteRef], url_of: Callable[[str], str | None]) -> tuple[LinkedNote, ...]:
+    """The notes with their addresses; a deleted note without one, and a note the site did not build (a draft
+    of the blog plugin) left out."""
+    out = []
+    for note in notes:
+        url = url_of(note.src_uri) if note.src_uri else None
+        if note.src_uri is None or url is not None:
+            out.append(LinkedNote(note.title, url))
+    return tuple(out)
+
+
+def xml_text(text: str) -> str:
+    """`text` without the characters XML 1.0 cannot hold."""
+    return NOT_XML.sub("", text)
+
+
+def markdown_html(text: str) -> str:
+    """The learner's Markdown as HTML, with Python-Markdown's usual extensions (the adapter may pass the site's)."""
+    return str(python_markdown.markdown(text, extensions=["extra", "sane_lists"]))
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    """One environment for every item of a build: each template is compiled once."""
+    return environment()
+
+
+def render_week_html(view: WeekView, env: Environment | None = None) -> str:
+    html = (env or _environment()).get_template("feed_week.html.j2").render(
+        view=view, reflection=Markup(view.reflection_html) if view.reflection_html else None,
+    )
+    return absolute_html(html, view.url)
+
+
+def render_event_html(event: CommitmentEvent, url: str, commit_url: str | None, env: Environment | None = None) -> str:
+    html = (env or _environment()).get_template("feed_event.html.j2").render(
+        event=event, url=url, commit_url=commit_url,
+    )
+    return absolute_html(html, url)
+
+
+def absolute_html(
+    html: str,
+    page_url: str,
+    *,
+    site_url: str | None = None,
+    source: str | None = None,
+    url_of: Callable[[str], str] | None = None,
+) -> str:
+    """`html` with every link and image absolute, and sanitised (`sanitise.clean_html`).
+
+    Without `source`, links are relative to the page at `page_url` (HTML that MkDocs rendered). With it, they
+    are relative to the Markdown file `source` in the docs folder, as the learner wrote them: `../limits.md`
+    stands for the page made from it (`url_of` gives its address; by default MkDocs' usual one), and `site_url`
+    is the docs folder's address. `#anchor` points into `page_url`.
+    """
+    base = site_url or page_url
+
+    def resolve(href: str) -> str | None:
+        return _absolute(href, page_url, base, source, url_of or (lambda src: base + page_path(src)))
+
+    root = lxml.html.fragment_fromstring(xml_text(html), create_parent="div")
+    for element in list(root.iter()):
+        if element is root or element.getparent() is None:
+            continue
+        if not isinstance(element.tag, str) or "headerlink" in (element.get("class") or "").split():
+            _drop(element)  # a comment, or the permalink of a heading: noise in a reader
+            continue
+        for name in list(element.attrib):
+            lower = name.lower()
+            if lower in URL_ATTRIBUTES:
+                url = resolve(element.attrib[name])
+                if url is None:
+                    del element.attrib[name]
+                else:
+                    element.attrib[name] = url
+            elif lower == "srcset":
+                element.attrib[name] = _srcset(element.attrib[name], resolve)
+    out = str(lxml.html.tostring(root, encoding="unicode"))
+    return clean_html(out.removeprefix("<div>").removesuffix("</div>"))  # last: what it writes is what goes out
+
+
+def _drop(element: lxml.html.HtmlElement) -> None:
+    """Remove an element and what it holds, keeping the text that follows it."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail or ""
+    previous = element.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail
+    parent.remove(element)
+
+
+def _absolute(
+    href: str, page_url: str, site_url: str, source: str | None, url_of: Callable[[str], str]
+) -> str | None:
+    href = href.strip()
+    parts = urlsplit(href)
+    if parts.scheme:
+        return href if parts.scheme.lower() in SCHEMES else None
+    if not href or href.startswith("#"):
+        return page_url.split("#", 1)[0] + href
+    if source is None or href.startswith("/") or parts.netloc:
+        return urljoin(page_url, href)
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(source), parts.path)) if parts.path else source
+    while path.startswith("../"):
+        path = path[3:]
+    if path in (".", ".."):
+        path = ""
+    if parts.path.endswith("/") and path and not path.endswith("/"):
+        path += "/"
+    absolute = url_of(path) if path.endswith(".md") else site_url + path
+    if parts.query:
+        absolute += "?" + parts.query
+    if parts.fragment:
+        absolute += "#" + parts.fragment
+    return absolute
+
+
+def page_path(src_uri: str, use_directory_urls: bool = True) -> str:
+    """'notes/limits.md' -> 'notes/limits/' (or 'notes/limits.html'); 'index.md' -> ''; other files unchanged."""
+    if not src_uri.endswith(".md"):
+        return src_uri
+    stem = src_uri[:-3]
+    folder, name = posixpath.split(stem)
+    if name in ("index", "README"):
+        if use_directory_urls:
+            return f"{folder}/" if folder else ""
+        return f"{folder}/index.html" if folder else "index.html"
+    return f"{stem}/" if use_directory_urls else f"{stem}.html"
+
+
+def _srcset(value: str, resolve: Callable[[str], str | None]) -> str:
+    out = []
+    for candidate in value.split(","):
+        bits = candidate.strip().split()
+        if not bits:
+            continue
+        url = resolve(bits[0])
+        if url is not None:
+            out.append(" ".join([url, *bits[1:]]))
+    return ", ".join(out)

@@ -1,0 +1,202 @@
+"""Read every committed version of progress.yaml: the record that deadline changes are computed from.
+
+Two git processes in all: one ``git log`` lists the commits that changed the plan, with the blob each left,
+and one ``git cat-file --batch`` (GitPython's persistent one) reads each distinct blob once. Only the learner,
+subjects and commitments of a version are read: its ``log:`` and ``milestones:`` sections are blanked out
+before parsing (line numbers kept), so a long log does not slow the build down, an old mistake in a log entry
+does not hide a deadline change, and versions that differ only in their log are parsed once.
+
+A version that cannot be read (not UTF-8, not YAML, or not a valid plan in an older format) is skipped and
+reported in ``PlanHistory.warnings``: past mistakes never break a build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from inpublic.history.read import _open_repo, _run, head_of
+from inpublic.model import Plan, PlanHistory, PlanVersion
+from inpublic.plan.load import parse_plan
+from inpublic.problems import PlanError
+
+if TYPE_CHECKING:
+    import git
+
+_RECORD = "\x1e"
+_FIELD = "\x1f"
+_FORMAT = "%x1e%H%x1f%aI%x1f%cI"
+_RAW = re.compile(r"^:\d+ \d+ [0-9a-f]+ ([0-9a-f]+) ([A-Z])[0-9]*\t", re.MULTILINE)
+_SKIPPED_SECTION = re.compile(r"^(log|milestones)[ \t]*:")
+# A top-level log: or milestones: section, whole lines: the lines that follow it while they are empty,
+# indented, comments, or sequence items at column 0 (what _kept_lines skips, line by line, only faster).
+_SECTION = re.compile(
+    r"^(?:log|milestones)[ \t]*:[^\n]*(?:\n|\Z)"  # the key's line
+    r"(?:(?:[ \t#][^\n]*|-(?:[ \t][^\n]*)?)?\n)*"  # then empty, indented, comment or item lines
+    r"(?:(?:[ \t#][^\n]*|-(?:[ \t][^\n]*)?)\Z)?",  # and such a last line without its newline
+    re.MULTILINE,
+)
+# A top-level log: or milestones: section, whole lines: the lines that follow it while they are empty,
+# indented, comments, or sequence items at column 0 (what _kept_lines skips, line by line, only faster).
+_NULL_BLOB = re.compile(r"^0+$")
+
+
+@dataclass(frozen=True)
+class _Change:
+    sha: str
+    authored: dt.datetime
+    committed: dt.datetime
+    blob: str | None  # None when the commit deleted the file
+
+
+def read_plan_history(repo_dir: Path, plan_path: str) -> PlanHistory:
+    """Every version of the plan at ``plan_path`` (repo-relative POSIX path) on the first-parent line to HEAD.
+
+    Versions are oldest first; a merge counts as the commit that brought its changes into the line. Raises
+    HistoryError when git cannot be run; a version that cannot be read is skipped with a warning.
+    """
+    with _open_repo(repo_dir) as repo:
+        head, shallow = head_of(repo, repo_dir)
+        if head is None:
+            return PlanHistory(shallow=shallow)
+        raw = _run(repo, "log", *_log_args(head, plan_path))
+        changes = _parse_log(raw.decode("utf-8", errors="replace"))
+        blobs: dict[str, bytes | None] = {}
+        for change in changes:
+            if change.blob is not None and change.blob not in blobs:
+                blobs[change.blob] = _read_blob(repo, change.blob)
+    return _versions(changes, blobs, plan_path.rsplit("/", 1)[-1], shallow)
+
+
+def _log_args(head: str, plan_path: str) -> list[str]:
+    return [
+        f"--format={_FORMAT}",
+        "--first-parent",
+        "-m",
+        "--raw",
+        "--no-abbrev",
+        "--no-renames",
+        "--reverse",
+        "--no-color",
+        "--no-show-signature",
+        head,
+        "--",
+        plan_path,
+    ]
+
+
+def _read_blob(repo: git.Repo, blob: str) -> bytes | None:
+    """The blob's bytes through the one persistent ``git cat-file --batch``; None when git cannot find it."""
+    try:
+        return bytes(repo.git.get_object_data(blob)[3])
+    except ValueError:  # missing object, e.g. a partial clone without its promisor remote
+        return None
+
+
+def _parse_log(text: str) -> list[_Change]:
+    changes = []
+    for record in text.split(_RECORD)[1:]:
+        header, _, body = record.partition("\n")
+        sha, authored, committed = header.split(_FIELD)
+        raw = _RAW.search(body)
+        if raw is None:  # a merge that left the plan as its first parent had it
+            continue
+        blob = None if raw.group(2) == "D" or _NULL_BLOB.match(raw.group(1)) else raw.group(1)
+        changes.append(_Change(sha, dt.datetime.fromisoformat(authored), dt.datetime.fromisoformat(committed), blob))
+    return changes
+
+
+def _versions(changes: list[_Change], blobs: dict[str, bytes | None], name: str, shallow: bool) -> PlanHistory:
+    versions: list[PlanVersion] = []
+    skipped: list[tuple[_Change, str]] = []
+    for change in changes:
+        if change.blob is None:  # deleted: the next version that adds it back continues the record
+            continue
+        result = _read_version(blobs.get(change.blob), f"{name}@{change.sha[:7]}")
+        if isinstance(result, Plan):
+            versions.append(PlanVersion(change.sha, change.authored, change.committed, result))
+        else:
+            skipped.append((change, result))
+    return PlanHistory(tuple(versions), _warnings(skipped, name), shallow)
+
+
+def _read_version(data: bytes | None, label: str) -> Plan | str:
+    """The plan a version holds, or why it cannot be read."""
+    if data is None:
+        return "git could not read this version of the file"
+    try:
+        text = data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        return "it is not UTF-8 text"
+    plan = _plan_of(_SECTION.sub("", text))
+    return plan if plan is not None else _problem(without_log(text), label)
+
+
+@lru_cache(maxsize=256)
+def _plan_of(kept: str) -> Plan | None:
+    """The plan of a version's text without its log, None when it is not valid. Versions that differ only in
+    their log share it, within a build and across the rebuilds of `mkdocs serve`."""
+    try:
+        return parse_plan(kept)
+    except PlanError:
+        return None
+
+
+def _problem(text: str, label: str) -> str:
+    try:
+        parse_plan(text, label)
+    except PlanError as err:
+        more = len(err.problems) - 1
+        return str(err.problems[0]) + (f" (and {more} more)" if more else "")
+    return "it cannot be read"  # not reached: the same text without its log lines did not parse
+
+
+def without_log(text: str) -> str:
+    """The plan's text with its top-level ``log:`` and ``milestones:`` sections blanked (lines kept)."""
+    return "\n".join(line if keep else "" for line, keep in _kept_lines(text))
+
+
+def _kept_lines(text: str) -> list[tuple[str, bool]]:
+    """Each line of the plan, and whether it is outside the top-level ``log:`` and ``milestones:`` sections."""
+    out = []
+    skipping = False
+    for line in text.split("\n"):
+        if _SKIPPED_SECTION.match(line):
+            skipping = True
+        elif skipping and line and not line[0].isspace() and not line.startswith("#") and not _is_item(line):
+            skipping = False
+        out.append((line, not skipping))
+    return out
+
+
+def _is_item(line: str) -> bool:
+    """A sequence item at column 0 (allowed under a top-level key), not a '---' document marker."""
+    return line == "-" or (line.startswith("-") and line[1:2] in (" ", "\t"))
+
+
+def _warnings(skipped: list[tuple[_Change, str]], name: str) -> tuple[str, ...]:
+    """One warning per run of consecutive skipped commits with the same problem."""
+    groups: list[list[tuple[_Change, str]]] = []
+    for item in skipped:
+        if groups and groups[-1][-1][1] == item[1]:
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    out = []
+    for group in groups:
+        first, last = group[0][0], group[-1][0]
+        where = f"commit {first.sha[:7]} ({first.authored.date().isoformat()})"
+        if len(group) > 1:
+            where = (f"{len(group)} commits, from {first.sha[:7]} ({first.authored.date().isoformat()}) "
+                     f"to {last.sha[:7]} ({last.authored.date().isoformat()})")
+        out.append(
+            f"the version of {name} in {where} cannot be read, so the deadline history skips it and compares "
+            f"the versions around it: {group[0][1]}. Nothing to fix: an old mistake stays in the history "
+            f"and only this message shows it"
+        )
+    return tuple(out)
+

@@ -1,0 +1,1 @@
+"""progress.yaml: read, checked, described (JSON Schema) and edited. The load stage of the plan."""

@@ -1,0 +1,1 @@
+"""The weekly reports: computed from the history, then laid out as pages."""

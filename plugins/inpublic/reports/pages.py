@@ -1,0 +1,191 @@
+"""The weekly report pages, their index and their open data: what each shows, rendered through the templates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import posixpath
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from itertools import groupby
+from typing import Any
+
+from jinja2 import Environment
+from markupsafe import escape
+
+from inpublic.markdown_files import MarkdownFile
+from inpublic.render import environment, format_duration, plural
+from inpublic.reports.weeks import WeekReport
+from inpublic.rhythm.reviews import ReviewWeek
+
+REPORTS_DIR = "reports"
+NO_ACTIVITY = "no activity"  # the summary of a week in which nothing was counted
+
+
+@dataclass(frozen=True)
+class ReportPage:
+    report: WeekReport
+    previous: WeekReport | None
+    next: WeekReport | None
+    summary: str
+    reflection: MarkdownFile | None
+    heading: str
+    history_incomplete: bool = False  # built from a shallow clone: the figures miss older commits
+    reviews: ReviewWeek | None = None  # reviews and practice due that week (rhythm/reviews.py); None: reviews off
+    logged: bool = True  # the plan keeps a study log: the page shows the time and units logged
+
+    @property
+    def src_uri(self) -> str:
+        return report_uri(self.report)
+
+    @property
+    def quiet(self) -> bool:
+        """A completed week with nothing to report and no reflection: no feed item, one line among its neighbours
+        in the index (its page stays, so that links and the previous/next chain hold)."""
+        return self.report.complete and self.reflection is None and self.summary == NO_ACTIVITY
+
+    @property
+    def nothing_yet(self) -> bool:
+        """The week in progress, with nothing counted so far."""
+        return not self.report.complete and self.summary == NO_ACTIVITY
+
+
+@dataclass(frozen=True)
+class QuietWeeks:
+    """Consecutive quiet weeks, newest first: one line of the index, "3 quiet weeks", with their dates."""
+
+    pages: tuple[ReportPage, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.pages)
+
+    @property
+    def start(self) -> dt.date:
+        return self.pages[-1].report.start
+
+    @property
+    def end(self) -> dt.date:
+        return self.pages[0].report.end
+
+
+@dataclass(frozen=True)
+class MonthGroup:
+    label: str  # "November 2026"
+    pages: tuple[ReportPage | QuietWeeks, ...]  # a week, or a stretch of quiet weeks (under its newest one's month)
+
+
+def report_uri(report: WeekReport) -> str:
+    """reports/2026-W47.md: the page at reports/2026-W47/."""
+    return f"{REPORTS_DIR}/{report.slug}.md"
+
+
+def summary_line(report: WeekReport) -> str:
+    """'3 notes, 5 h 30 min, 7 commits, reorganised 40 notes': the week in a line (index, page, feed title)."""
+    notes = len(report.notes_created) + len(report.notes_updated)
+    parts = []
+    if notes:
+        parts.append(plural(notes, "note"))
+    if report.minutes:
+        parts.append(format_duration(report.minutes))
+    if report.commits:
+        parts.append(plural(len(report.commits), "commit"))
+    if report.reorganised:
+        parts.append(f"reorganised {plural(report.reorganised, 'note')}")
+    return ", ".join(parts) if parts else NO_ACTIVITY
+
+
+def report_pages(
+    reports: Sequence[WeekReport],
+    reflections: Mapping[str, MarkdownFile],
+    history_incomplete: bool = False,
+    reviews: Mapping[str, ReviewWeek] | None = None,
+    logged: bool = True,
+) -> tuple[ReportPage, ...]:
+    """One page per report, linked to its neighbours; `reflections` maps a slug (2026-W47) to the learner's text,
+    `reviews` a slug to the reviews due that week (None: reviews are off, and the pages do not mention them).
+    Without a study log (`logged` false) the pages and feed items leave out time and units, always zero."""
+    pages = []
+    for i, report in enumerate(reports):
+        reflection = reflections.get(report.slug)
+        title = reflection.title if reflection else None
+        pages.append(ReportPage(
+            report=report,
+            previous=reports[i - 1] if i else None,
+            next=reports[i + 1] if i + 1 < len(reports) else None,
+            summary=summary_line(report),
+            reflection=reflection,
+            heading=f"{report.title}: {title}" if title else report.title,
+            history_incomplete=history_incomplete,
+            reviews=None if reviews is None else reviews.get(report.slug, ReviewWeek()),
+            logged=logged,
+        ))
+    return tuple(pages)
+
+
+def month_groups(pages: Sequence[ReportPage]) -> tuple[MonthGroup, ...]:
+    """Newest first, grouped by month; consecutive quiet weeks make one entry, under the month of the newest."""
+    newest_first = sorted(pages, key=lambda p: p.report.start, reverse=True)
+    entries: list[ReportPage | QuietWeeks] = []
+    for page in newest_first:
+        last = entries[-1] if entries else None
+        if page.quiet and isinstance(last, QuietWeeks):
+            entries[-1] = QuietWeeks((*last.pages, page))
+        else:
+            entries.append(QuietWeeks((page,)) if page.quiet else page)
+    return tuple(MonthGroup(label, tuple(group)) for label, group in groupby(entries, key=_month_of_entry))
+
+
+def _month_of_entry(entry: ReportPage | QuietWeeks) -> str:
+    return month_of(entry.pages[0] if isinstance(entry, QuietWeeks) else entry)
+
+
+def month_of(page: ReportPage) -> str:
+    """'November 2026': the month of the week's Thursday, as ISO weeks belong to the year of their Thursday."""
+    return f"{page.report.start + dt.timedelta(days=3):%B %Y}"
+
+
+def render_report(page: ReportPage, env: Environment | None = None) -> str:
+    """The Markdown of one report page (front matter of the reflection kept, with the heading as title)."""
+    meta = dict(page.reflection.meta) if page.reflection else {}
+    meta["title"] = str(escape(page.heading))  # Material puts the title into <title> as it is
+    return (env or environment()).get_template("report.md.j2").render(
+        page=page, front_matter=json.dumps(meta, ensure_ascii=False, default=str), link=note_link,
+    )
+
+
+def render_reports_index(
+    pages: Sequence[ReportPage], history_incomplete: bool = False, env: Environment | None = None
+) -> str:
+    return (env or environment()).get_template("reports_index.md.j2").render(
+        months=month_groups(pages), history_incomplete=history_incomplete,
+    )
+
+
+def note_link(src_uri: str) -> str:
+    """A note's path relative to the reports folder, for a Markdown link that MkDocs checks and rewrites."""
+    return posixpath.relpath(src_uri, REPORTS_DIR)
+
+
+def weeks_json(reports: Sequence[WeekReport], site_url: str = "") -> str:
+    """reports/weeks.json: the weekly figures as open data, one object per week, oldest first."""
+    return json.dumps([week_record(r, site_url) for r in reports], indent=2, ensure_ascii=False) + "\n"
+
+
+def week_record(report: WeekReport, site_url: str) -> dict[str, Any]:
+    return {
+        "week": report.slug,
+        "start": report.start.isoformat(),
+        "end": report.end.isoformat(),
+        "complete": report.complete,
+        "url": f"{site_url}{REPORTS_DIR}/{report.slug}/",
+        "commits": len(report.commits),
+        "active_days": len(report.active_days),
+        "notes_created": len(report.notes_created),
+        "notes_updated": len(report.notes_updated),
+        "minutes": report.minutes,
+        "units": report.units,
+        "sessions": report.sessions,
+        "streak": report.streak,
+        "reorganised": report.reorganised,
+    }

@@ -1,0 +1,68 @@
+"""The rhythm of the work on the site: the heatmap and streaks of the home page, the review page, and the
+reviews of each week for the weekly reports. Computed by activity/days.py, rhythm/heatmap.py and
+rhythm/reviews.py; rendered here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from jinja2 import Environment
+
+from inpublic.activity.days import counted_commit_times, daily_activity, streaks
+from inpublic.model import History, Plan
+from inpublic.render import environment
+from inpublic.reports.weeks import Sources, WeekReport
+from inpublic.rhythm.heatmap import Heatmap, heatmap
+from inpublic.rhythm.reviews import ReviewView, ReviewWeek, review_schedule, review_view, review_weeks
+
+REVIEW_PAGE = "review.md"
+
+
+@dataclass(frozen=True)
+class HomeRhythm:
+    """The home page's activity section."""
+
+    heatmap: Heatmap
+    reviews: ReviewView | None  # None when the review schedule is off
+    review_link: str = REVIEW_PAGE  # relative to the home page (index.md)
+
+
+@dataclass(frozen=True)
+class Rhythm:
+    home: HomeRhythm
+    files: tuple[tuple[str, str, bool], ...]  # (src_uri, content, in_nav): the review page, when reviews are on
+    review_weeks: Mapping[str, ReviewWeek] | None  # by week slug (2026-W47); None when reviews are off
+
+
+def rhythm(plan: Plan, commit_days: Iterable[dt.date], today: dt.date, *, reviews: bool = True) -> Rhythm:
+    """Everything the rhythm adds to a site; ``plan`` is the public plan, ``commit_days`` one day per counted
+    commit in the learner's time zone, ``today`` the build date there."""
+    days = daily_activity(plan.log, commit_days, today)
+    hm = heatmap(days, plan.learner.started, today, streaks(days, today))
+    if not reviews:
+        return Rhythm(HomeRhythm(hm, None), (), None)
+    schedule = review_schedule(plan, today)
+    view = review_view(schedule, today)
+    return Rhythm(HomeRhythm(hm, view), ((REVIEW_PAGE, render_review_page(view), True),), review_weeks(schedule))
+
+
+def report_commit_days(reports: Sequence[WeekReport]) -> list[dt.date]:
+    """One day per counted commit, from the weekly reports (which date them in the learner's time zone)."""
+    return [c.authored.date() for r in reports for c in r.commits]
+
+
+def history_commit_days(history: History, sources: Sources, timezone: str) -> list[dt.date]:
+    """One day per counted commit, from the history, when there are no weekly reports to take them from."""
+    return [t.date() for t in counted_commit_times(history, sources, ZoneInfo(timezone))]
+
+
+def render_heatmap(hm: Heatmap, env: Environment | None = None) -> str:
+    """The heatmap as an SVG element (no XML declaration: it is meant to be inlined in HTML)."""
+    return (env or environment()).get_template("heatmap.svg.j2").render(heatmap=hm)
+
+
+def render_review_page(view: ReviewView, env: Environment | None = None) -> str:
+    return (env or environment()).get_template("review.md.j2").render(view=view)
