@@ -18,7 +18,8 @@ import pytest
 
 from browser import chromium_path, launch, offline, serve
 from gitrepo import GitRepo
-from inpublic.moving_in.starter import Settings, init_site
+from inpublic.cli.init import init_site
+from inpublic.moving_in.starter import Settings
 from sites import ROOT, build, make_site
 
 playwright_api = pytest.importorskip("playwright.sync_api")

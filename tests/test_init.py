@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from gitrepo import GitRepo
-from inpublic.cli.init import github_urls
+from inpublic.cli.init import github_urls, init_site
 from inpublic.moving_in.install import requirement
-from inpublic.moving_in.starter import MODELINE, SCHEMA_FILE, SITE_URL, Settings, init_site, starter_files
+from inpublic.moving_in.starter import MODELINE, SCHEMA_FILE, SITE_URL, Settings, starter_files
 from inpublic.plan.load import load_plan
 from inpublic.plan.schema import schema_text
 from sites import build

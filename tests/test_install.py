@@ -14,8 +14,9 @@ import pytest
 from packaging.requirements import Requirement
 
 import inpublic
+from inpublic.cli.init import init_site
 from inpublic.moving_in import install
-from inpublic.moving_in.starter import Settings, init_site, starter_files
+from inpublic.moving_in.starter import Settings, starter_files
 from sites import ROOT
 
 DOCS = ROOT / "docs" / "inpublic"

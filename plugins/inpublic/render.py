@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -14,9 +13,7 @@ from markupsafe import Markup, escape
 from inpublic.activity.notes import NoteDates
 from inpublic.history.limits import SHALLOW_NOTICE
 from inpublic.home.view import HomeReports, HomeView
-
-if TYPE_CHECKING:
-    from inpublic.rhythm.pages import HomeRhythm  # rhythm/pages.py renders with this module's environment
+from inpublic.rhythm.home import HomeRhythm
 
 
 @functools.cache

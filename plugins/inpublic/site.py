@@ -26,7 +26,8 @@ from inpublic.reports.pages import (
     weeks_json,
 )
 from inpublic.reports.weeks import Sources, WeekReport, weekly_reports
-from inpublic.rhythm.pages import HomeRhythm, history_commit_days, report_commit_days, rhythm
+from inpublic.rhythm.home import HomeRhythm
+from inpublic.rhythm.pages import history_commit_days, report_commit_days, rhythm
 
 REFLECTION = re.compile(rf"^{REPORTS_DIR}/(\d{{4}}-W\d{{2}})\.md$")
 

@@ -1,5 +1,6 @@
 """`inpublic init [DIR]`: the adapter that finds out today's date, the learner and the GitHub remote, then prints
-what `init.init_site` created and left alone, and the next steps."""
+the files of moving_in/starter.py missing from the site (`init_site`), and prints what it created and left alone,
+and the next steps."""
 
 from __future__ import annotations
 
@@ -25,9 +26,16 @@ from inpublic.cli.move_notes import (
     tracked_files,
 )
 from inpublic.markdown_files import FENCE, HEADING
-from inpublic.moving_in.install import ON_PYPI, REPOSITORY, source_of
+from inpublic.moving_in.install import ON_PYPI, REPOSITORY, requirement, source_of
 from inpublic.moving_in.notes import Survey, describe, found_line
-from inpublic.moving_in.starter import InitResult, Settings, configured_docs_dir, init_site, next_steps
+from inpublic.moving_in.starter import (
+    InitResult,
+    Settings,
+    advice_for,
+    configured_docs_dir,
+    next_steps,
+    starter_files,
+)
 from inpublic.today import fixed_today
 
 GITHUB_REMOTE = re.compile(r"github\.com[:/]([A-Za-z0-9-]+)/([A-Za-z0-9._-]+?)(?:\.git)?/?$")
@@ -68,7 +76,7 @@ def run_init(args: argparse.Namespace) -> int:
     origin = git(target, "config", "--get", "remote.origin.url")
     repo_url, site_url = github_urls(origin or "")
     files = tracked_files(target) if target.is_dir() else None
-    docs_dir = configured_docs_dir(target / "mkdocs.yml") or "docs"
+    docs_dir = configured_docs_dir(mkdocs_yml_text(target)) or "docs"
     move = plan_move(target, files, docs_dir, repo_url) if files is not None else None
     if args.move_notes and (error := cannot_move(target, move)):
         print(error, file=sys.stderr)
@@ -110,6 +118,39 @@ def run_init(args: argparse.Namespace) -> int:
     for number, step in enumerate(steps, 1):
         print(f"  {number}. {step}")
     return 0
+
+
+def init_site(target: Path, settings: Settings) -> InitResult:
+    """Write the starter files missing from `target`; leave every existing file as it is, except inpublic's own
+    copy of the editor schema, which is kept current."""
+    target.mkdir(parents=True, exist_ok=True)
+    docs_dir = configured_docs_dir(mkdocs_yml_text(target)) or "docs"
+    has_notes = any(p.name != "index.md" for p in (target / docs_dir).rglob("*.md"))
+    created: list[str] = []
+    updated: list[str] = []
+    kept: list[str] = []
+    for file in starter_files(settings, docs_dir=docs_dir, first_note=not has_notes):
+        path = target / file.path
+        if os.path.lexists(path):
+            if file.managed and path.read_text(encoding="utf-8") != file.content:
+                path.write_text(file.content, encoding="utf-8")
+                updated.append(file.path)
+            else:
+                kept.append(file.path)
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8") as out:
+            out.write(file.content)
+        created.append(file.path)
+    texts = {path: (target / path).read_text(encoding="utf-8", errors="replace") for path in kept}
+    return InitResult(tuple(created), tuple(updated), tuple(kept),
+                      advice_for(texts, docs_dir, requirement(settings.version, settings.install_source)))
+
+
+def mkdocs_yml_text(target: Path) -> str | None:
+    """The text of the site's mkdocs.yml, None when there is none."""
+    config = target / "mkdocs.yml"
+    return config.read_text(encoding="utf-8") if config.is_file() else None
 
 
 def cannot_move(target: Path, move: Move | None) -> str | None:

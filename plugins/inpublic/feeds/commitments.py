@@ -21,8 +21,8 @@ from zoneinfo import ZoneInfo
 from inpublic.commitments.deadlines import ADDED, DUE, WITHDRAWN, Change, deadline_records
 from inpublic.commitments.reasons import AT_RISK, DONE, LABELS, MISSED, ON_TRACK
 from inpublic.commitments.status import CommitmentStatus, hand_counts, status_of
-from inpublic.feeds.html import WeekDeadline
-from inpublic.feeds.items import CommitmentEvent, close_of, plan_subjects
+from inpublic.feeds.events import CommitmentEvent, WeekDeadline
+from inpublic.feeds.items import close_of, plan_subjects
 from inpublic.model import History, Plan, PlanHistory, PlanVersion
 from inpublic.privacy import Privacy
 from inpublic.render import format_date

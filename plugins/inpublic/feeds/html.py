@@ -16,7 +16,6 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
@@ -24,13 +23,11 @@ import markdown as python_markdown
 from jinja2 import Environment
 from markupsafe import Markup
 
+from inpublic.feeds.events import CommitmentEvent, WeekDeadline
 from inpublic.render import environment
 from inpublic.reports.pages import ReportPage
 from inpublic.reports.weeks import CommitRef, NoteRef
 from inpublic.sanitise import clean_html
-
-if TYPE_CHECKING:
-    from inpublic.feeds.items import CommitmentEvent
 
 URL_ATTRIBUTES = ("href", "src", "poster", "cite", "background", "longdesc", "action")
 SCHEMES = frozenset({"http", "https", "mailto", "tel"})  # the addresses sanitise.py keeps
@@ -49,23 +46,6 @@ class LinkedCommit:
     authored: dt.datetime
     message: str
     url: str | None
-
-
-@dataclass(frozen=True)
-class WeekDeadline:
-    """Where the next deadline stood when a week closed."""
-
-    title: str  # the commitment's title
-    due: dt.date
-    status: str  # "on track", "at risk", "done", "missed"
-    label: str  # "June deadline", or "June 2028 deadline" in another year
-    percent: int
-    open: bool  # neither done nor missed yet
-
-    @property
-    def phrase(self) -> str:
-        """'June deadline on track': the end of a week's title."""
-        return f"{self.label} {self.status}"
 
 
 @dataclass(frozen=True)

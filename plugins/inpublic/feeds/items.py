@@ -24,8 +24,8 @@ from urllib.parse import quote, urlsplit
 from zoneinfo import ZoneInfo
 
 from inpublic.activity.notes import note_lives
+from inpublic.feeds.events import Category, CommitmentEvent, WeekDeadline
 from inpublic.feeds.html import (
-    WeekDeadline,
     WeekView,
     absolute_html,
     linked_notes,
@@ -40,17 +40,10 @@ from inpublic.reports.pages import ReportPage, report_uri
 from inpublic.reports.weeks import WeekReport
 
 KINDS = ("reports", "commitments", "blog")
-EVENT_KINDS = ("made", "moved", "done", "missed", "withdrawn")
 CLOSE = dt.time(23, 59, 59)  # a week, or a day known only by its date, is over at the end of its last second
 FEED_ID = re.compile(r"^(?:tag:)?(?P<entity>(?:[A-Za-z0-9][A-Za-z0-9.-]*|[^@\s,:/]+@[A-Za-z0-9.-]+),"
                      r"\d{4}(?:-\d{2}(?:-\d{2})?)?)(?::(?P<path>[A-Za-z0-9._~!$&'()*+,;=:@/-]*))?$")
 SAFE = "-._~!$&'()*+,;=:@/"  # what an RFC 4151 specific part may hold besides letters and digits
-
-
-@dataclass(frozen=True)
-class Category:
-    term: str  # a stable id: a subject id, or a blog category
-    label: str
 
 
 @dataclass(frozen=True)
@@ -65,21 +58,6 @@ class FeedItem:
     content_html: str  # sanitised, every link absolute
     author: str
     categories: tuple[Category, ...] = ()
-
-
-@dataclass(frozen=True)
-class CommitmentEvent:
-    """Something that happened to a public commitment (see feeds/commitments.py for where they come from)."""
-
-    kind: str  # one of EVENT_KINDS
-    commitment_id: str
-    title: str  # the commitment's title
-    date: dt.datetime  # when it happened, with an offset
-    text: str  # what happened, one or two plain sentences
-    commit: str | None = None  # the commit that recorded it, when one did
-    ref: str = ""  # what tells two events of one kind apart ("2027-06-30/2027-07-31" for a move)
-    url: str = ""  # the commitment's page, absolute
-    subjects: tuple[Category, ...] = ()
 
 
 @dataclass(frozen=True)

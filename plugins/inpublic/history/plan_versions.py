@@ -1,10 +1,10 @@
 """Read every committed version of progress.yaml: the record that deadline changes are computed from.
 
-Two git processes in all: one ``git log`` lists the commits that changed the plan, with the blob each left,
-and one ``git cat-file --batch`` (GitPython's persistent one) reads each distinct blob once. Only the learner,
-subjects and commitments of a version are read: its ``log:`` and ``milestones:`` sections are blanked out
-before parsing (line numbers kept), so a long log does not slow the build down, an old mistake in a log entry
-does not hide a deadline change, and versions that differ only in their log are parsed once.
+history/read.py reads them from git (``read_file_history``), in two processes: one ``git log`` lists the
+commits that changed the plan, with the blob each left, and one ``git cat-file --batch`` reads each distinct blob
+once. Only the learner, subjects and commitments of a version are read: its ``log:`` and ``milestones:``
+sections are blanked out before parsing (line numbers kept), so a long log does not slow the build down, an old
+mistake in a log entry does not hide a deadline change, and versions that differ only in their log are parsed once.
 
 A version that cannot be read (not UTF-8, not YAML, or not a valid plan in an older format) is skipped and
 reported in ``PlanHistory.warnings``: past mistakes never break a build.
@@ -12,25 +12,16 @@ reported in ``PlanHistory.warnings``: past mistakes never break a build.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from inpublic.history.read import _open_repo, _run, head_of
+from inpublic.history.read import FileVersion, read_file_history
 from inpublic.model import Plan, PlanHistory, PlanVersion
 from inpublic.plan.load import parse_plan
 from inpublic.problems import PlanError
 
-if TYPE_CHECKING:
-    import git
-
-_RECORD = "\x1e"
-_FIELD = "\x1f"
-_FORMAT = "%x1e%H%x1f%aI%x1f%cI"
-_RAW = re.compile(r"^:\d+ \d+ [0-9a-f]+ ([0-9a-f]+) ([A-Z])[0-9]*\t", re.MULTILINE)
 _SKIPPED_SECTION = re.compile(r"^(log|milestones)[ \t]*:")
 # A top-level log: or milestones: section, whole lines: the lines that follow it while they are empty,
 # indented, comments, or sequence items at column 0 (what _kept_lines skips, line by line, only faster).
@@ -40,18 +31,6 @@ _SECTION = re.compile(
     r"(?:(?:[ \t#][^\n]*|-(?:[ \t][^\n]*)?)\Z)?",  # and such a last line without its newline
     re.MULTILINE,
 )
-# A top-level log: or milestones: section, whole lines: the lines that follow it while they are empty,
-# indented, comments, or sequence items at column 0 (what _kept_lines skips, line by line, only faster).
-_NULL_BLOB = re.compile(r"^0+$")
-
-
-@dataclass(frozen=True)
-class _Change:
-    sha: str
-    authored: dt.datetime
-    committed: dt.datetime
-    blob: str | None  # None when the commit deleted the file
-
 
 def read_plan_history(repo_dir: Path, plan_path: str) -> PlanHistory:
     """Every version of the plan at ``plan_path`` (repo-relative POSIX path) on the first-parent line to HEAD.
@@ -59,60 +38,15 @@ def read_plan_history(repo_dir: Path, plan_path: str) -> PlanHistory:
     Versions are oldest first; a merge counts as the commit that brought its changes into the line. Raises
     HistoryError when git cannot be run; a version that cannot be read is skipped with a warning.
     """
-    with _open_repo(repo_dir) as repo:
-        head, shallow = head_of(repo, repo_dir)
-        if head is None:
-            return PlanHistory(shallow=shallow)
-        raw = _run(repo, "log", *_log_args(head, plan_path))
-        changes = _parse_log(raw.decode("utf-8", errors="replace"))
-        blobs: dict[str, bytes | None] = {}
-        for change in changes:
-            if change.blob is not None and change.blob not in blobs:
-                blobs[change.blob] = _read_blob(repo, change.blob)
-    return _versions(changes, blobs, plan_path.rsplit("/", 1)[-1], shallow)
+    file = read_file_history(repo_dir, plan_path)
+    return _versions(file.versions, file.blobs, plan_path.rsplit("/", 1)[-1], file.shallow)
 
 
-def _log_args(head: str, plan_path: str) -> list[str]:
-    return [
-        f"--format={_FORMAT}",
-        "--first-parent",
-        "-m",
-        "--raw",
-        "--no-abbrev",
-        "--no-renames",
-        "--reverse",
-        "--no-color",
-        "--no-show-signature",
-        head,
-        "--",
-        plan_path,
-    ]
-
-
-def _read_blob(repo: git.Repo, blob: str) -> bytes | None:
-    """The blob's bytes through the one persistent ``git cat-file --batch``; None when git cannot find it."""
-    try:
-        return bytes(repo.git.get_object_data(blob)[3])
-    except ValueError:  # missing object, e.g. a partial clone without its promisor remote
-        return None
-
-
-def _parse_log(text: str) -> list[_Change]:
-    changes = []
-    for record in text.split(_RECORD)[1:]:
-        header, _, body = record.partition("\n")
-        sha, authored, committed = header.split(_FIELD)
-        raw = _RAW.search(body)
-        if raw is None:  # a merge that left the plan as its first parent had it
-            continue
-        blob = None if raw.group(2) == "D" or _NULL_BLOB.match(raw.group(1)) else raw.group(1)
-        changes.append(_Change(sha, dt.datetime.fromisoformat(authored), dt.datetime.fromisoformat(committed), blob))
-    return changes
-
-
-def _versions(changes: list[_Change], blobs: dict[str, bytes | None], name: str, shallow: bool) -> PlanHistory:
+def _versions(
+    changes: Sequence[FileVersion], blobs: Mapping[str, bytes | None], name: str, shallow: bool
+) -> PlanHistory:
     versions: list[PlanVersion] = []
-    skipped: list[tuple[_Change, str]] = []
+    skipped: list[tuple[FileVersion, str]] = []
     for change in changes:
         if change.blob is None:  # deleted: the next version that adds it back continues the record
             continue
@@ -178,9 +112,9 @@ def _is_item(line: str) -> bool:
     return line == "-" or (line.startswith("-") and line[1:2] in (" ", "\t"))
 
 
-def _warnings(skipped: list[tuple[_Change, str]], name: str) -> tuple[str, ...]:
+def _warnings(skipped: list[tuple[FileVersion, str]], name: str) -> tuple[str, ...]:
     """One warning per run of consecutive skipped commits with the same problem."""
-    groups: list[list[tuple[_Change, str]]] = []
+    groups: list[list[tuple[FileVersion, str]]] = []
     for item in skipped:
         if groups and groups[-1][-1][1] == item[1]:
             groups[-1].append(item)

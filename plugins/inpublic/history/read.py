@@ -1,14 +1,17 @@
 """Read a notes repository's git history: the only place in inpublic that talks to git.
 
 The whole history reachable from HEAD comes from ONE ``git log`` process (plus one cheap
-``git rev-parse`` for shallowness), parsed into the frozen ``History`` of ``inpublic.model``.
+``git rev-parse`` for shallowness), parsed into the frozen ``History`` of ``inpublic.model``. The versions of
+one file (the plan's, for history/plan_versions.py) come from ``read_file_history``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,10 +30,33 @@ _FORMAT = _RECORD + _FIELD.join(["%H", "%P", "%aI", "%cI", "%an", "%s", "%b"]).r
 _RAW = re.compile(r":[0-7]{6} [0-7]{6} ([0-9a-f]+) ([0-9a-f]+) ([ACDMRTUXB][0-9]*)")
 _TWO_PATHS = ("R", "C")
 _NO_GIT = "git is not installed (or not on PATH): install git to read your notes' history"
+# `read_file_history`'s log: each commit's sha, author and committer dates, then its one `--raw` record
+_FILE_FORMAT = "%x1e%H%x1f%aI%x1f%cI"
+_FILE_RAW = re.compile(r"^:\d+ \d+ [0-9a-f]+ ([0-9a-f]+) ([A-Z])[0-9]*\t", re.MULTILINE)
+_NULL_BLOB = re.compile(r"^0+$")
 
 
 class HistoryError(Exception):
     """A git history that cannot be read, with a one-line message for the learner."""
+
+
+@dataclass(frozen=True)
+class FileVersion:
+    """A commit on the first-parent line to HEAD that changed one file, and the blob it left there."""
+
+    sha: str
+    authored: dt.datetime
+    committed: dt.datetime
+    blob: str | None  # None when the commit deleted the file
+
+
+@dataclass(frozen=True)
+class FileHistory:
+    """Every version of one file (``read_file_history``), and the bytes of each distinct blob."""
+
+    versions: tuple[FileVersion, ...] = ()  # oldest first
+    blobs: Mapping[str, bytes | None] = dataclasses.field(default_factory=dict)  # None: git cannot read it
+    shallow: bool = False
 
 
 def repo_root(path: Path) -> Path:
@@ -102,6 +128,67 @@ def read_history(repo_dir: Path, private_marker: str = MARKER) -> History:
         # newest first from git, reversed here: `--reverse` with `--date-order` makes git five times slower
         commits = tuple(reversed(list(_parse_log(_log_tokens(repo, head), private_marker))))
     return History(commits=commits, head=head, shallow=shallow)
+
+
+def read_file_history(repo_dir: Path, path: str) -> FileHistory:
+    """Every commit that changed the file at ``path`` (repo-relative POSIX path) on the first-parent line to
+    HEAD, oldest first, with the content of each blob it left: one ``git log``, then one ``git cat-file --batch``
+    (GitPython's persistent one) that reads each distinct blob once.
+
+    A merge counts as the commit that brought its changes into the line. Raises HistoryError when git cannot be
+    run.
+    """
+    with _open_repo(repo_dir) as repo:
+        head, shallow = head_of(repo, repo_dir)
+        if head is None:
+            return FileHistory(shallow=shallow)
+        raw = _run(repo, "log", *_file_log_args(head, path))
+        versions = _parse_file_log(raw.decode("utf-8", errors="replace"))
+        blobs: dict[str, bytes | None] = {}
+        for version in versions:
+            if version.blob is not None and version.blob not in blobs:
+                blobs[version.blob] = _read_blob(repo, version.blob)
+    return FileHistory(tuple(versions), blobs, shallow)
+
+
+def _file_log_args(head: str, path: str) -> list[str]:
+    return [
+        f"--format={_FILE_FORMAT}",
+        "--first-parent",
+        "-m",
+        "--raw",
+        "--no-abbrev",
+        "--no-renames",
+        "--reverse",
+        "--no-color",
+        "--no-show-signature",
+        head,
+        "--",
+        path,
+    ]
+
+
+def _read_blob(repo: git.Repo, blob: str) -> bytes | None:
+    """The blob's bytes through the one persistent ``git cat-file --batch``; None when git cannot find it."""
+    try:
+        return bytes(repo.git.get_object_data(blob)[3])
+    except ValueError:  # missing object, e.g. a partial clone without its promisor remote
+        return None
+
+
+def _parse_file_log(text: str) -> list[FileVersion]:
+    versions = []
+    for record in text.split(_RECORD)[1:]:
+        header, _, body = record.partition("\n")
+        sha, authored, committed = header.split(_FIELD)
+        raw = _FILE_RAW.search(body)
+        if raw is None:  # a merge that left the file as its first parent had it
+            continue
+        blob = None if raw.group(2) == "D" or _NULL_BLOB.match(raw.group(1)) else raw.group(1)
+        versions.append(
+            FileVersion(sha, dt.datetime.fromisoformat(authored), dt.datetime.fromisoformat(committed), blob)
+        )
+    return versions
 
 
 def _log_tokens(repo: git.Repo, head: str) -> Iterator[str]:

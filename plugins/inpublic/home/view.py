@@ -16,6 +16,8 @@ from inpublic.activity.progress import (
 from inpublic.commitments.status import CommitmentStatus
 from inpublic.model import Learner, Milestone, Plan
 
+HOME_MARKER = "<!-- inpublic:home -->"  # where, in the learner's index.md, the home page's sections go
+
 
 @dataclass(frozen=True)
 class CommitmentRow:

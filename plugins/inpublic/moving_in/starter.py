@@ -1,21 +1,21 @@
 """`inpublic init`: the files of a new learner's site, or the missing ones added to an existing notes repository.
 
-`starter_files` says what a site needs (pure); `init_site` writes the missing files and never overwrites one,
-except inpublic's own copy of the editor schema, which it keeps current. The adapter (cli/init.py) finds out
-today's date, the learner's name and time zone and the GitHub remote, and prints what happened.
+`starter_files` says what a site needs, and `advice_for` what the files already there still need (pure). The
+adapter (cli/init.py) finds out today's date, the learner's name and time zone and the GitHub remote, writes the
+missing files (`init_site`, which never overwrites one, except inpublic's own copy of the editor schema, which
+it keeps current), and prints what happened.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from inpublic.engines.mkdocs.options import HOME_MARKER
+from inpublic.home.view import HOME_MARKER
 from inpublic.moving_in import install
 from inpublic.plan.schema import schema_text
 
@@ -103,45 +103,19 @@ def yaml_text(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def init_site(target: Path, settings: Settings) -> InitResult:
-    """Write the starter files missing from `target`; leave every existing file as it is."""
-    target.mkdir(parents=True, exist_ok=True)
-    docs_dir = configured_docs_dir(target / "mkdocs.yml") or "docs"
-    has_notes = any(p.name != "index.md" for p in (target / docs_dir).rglob("*.md"))
-    created: list[str] = []
-    updated: list[str] = []
-    kept: list[str] = []
-    for file in starter_files(settings, docs_dir=docs_dir, first_note=not has_notes):
-        path = target / file.path
-        if os.path.lexists(path):
-            if file.managed and path.read_text(encoding="utf-8") != file.content:
-                path.write_text(file.content, encoding="utf-8")
-                updated.append(file.path)
-            else:
-                kept.append(file.path)
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("x", encoding="utf-8") as out:
-            out.write(file.content)
-        created.append(file.path)
-    return InitResult(tuple(created), tuple(updated), tuple(kept),
-                      advice_for(target, kept, docs_dir, install.requirement(settings.version,
-                                                                             settings.install_source)))
-
-
-def configured_docs_dir(mkdocs_yml: Path) -> str | None:
-    """The `docs_dir` an existing mkdocs.yml sets, if any."""
-    if not mkdocs_yml.is_file():
+def configured_docs_dir(mkdocs_yml: str | None) -> str | None:
+    """The `docs_dir` an existing mkdocs.yml (its text; None when there is none) sets, if any."""
+    if mkdocs_yml is None:
         return None
-    match = re.search(r"^docs_dir:\s*['\"]?([^'\"#\s]+)", mkdocs_yml.read_text(encoding="utf-8"), re.MULTILINE)
+    match = re.search(r"^docs_dir:\s*['\"]?([^'\"#\s]+)", mkdocs_yml, re.MULTILINE)
     return match.group(1).rstrip("/") if match else None
 
 
-def advice_for(target: Path, kept: list[str], docs_dir: str, requirement: str) -> tuple[str, ...]:
-    """For each file left alone, the change it still needs to work with inpublic, if any."""
+def advice_for(kept: Mapping[str, str], docs_dir: str, requirement: str) -> tuple[str, ...]:
+    """For each file left alone (its path and its text), the change it still needs to work with inpublic, if any."""
 
     def text(path: str) -> str:
-        return (target / path).read_text(encoding="utf-8", errors="replace") if path in kept else ""
+        return kept.get(path, "")
 
     out = []
     if "mkdocs.yml" in kept:

@@ -1,6 +1,6 @@
 """The rhythm of the work on the site: the heatmap and streaks of the home page, the review page, and the
-reviews of each week for the weekly reports. Computed by activity/days.py, rhythm/heatmap.py and
-rhythm/reviews.py; rendered here."""
+reviews of each week for the weekly reports. Computed by activity/days.py, rhythm/heatmap.py,
+rhythm/reviews.py and rhythm/home.py; rendered here."""
 
 from __future__ import annotations
 
@@ -16,18 +16,8 @@ from inpublic.model import History, Plan
 from inpublic.render import environment
 from inpublic.reports.weeks import Sources, WeekReport
 from inpublic.rhythm.heatmap import Heatmap, heatmap
+from inpublic.rhythm.home import REVIEW_PAGE, HomeRhythm
 from inpublic.rhythm.reviews import ReviewView, ReviewWeek, review_schedule, review_view, review_weeks
-
-REVIEW_PAGE = "review.md"
-
-
-@dataclass(frozen=True)
-class HomeRhythm:
-    """The home page's activity section."""
-
-    heatmap: Heatmap
-    reviews: ReviewView | None  # None when the review schedule is off
-    review_link: str = REVIEW_PAGE  # relative to the home page (index.md)
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,6 @@ from mkdocs.config.base import Config, ConfigErrors, ConfigWarnings
 
 from inpublic.problems import did_you_mean
 
-HOME_MARKER = "<!-- inpublic:home -->"
-
 
 class InpublicConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs types no __init_subclass__
     plan = opt.Type(str, default="progress.yaml")
@@ -42,9 +40,9 @@ class InpublicConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs types n
     """The authority and date the feeds' item ids are made from, like `you.github.io,2026`. By default they are
     made from `learner.repo` in progress.yaml, so that moving the site to another address re-delivers nothing."""
 
-    def _validate(self) -> tuple[ConfigErrors, ConfigWarnings]:
+    def validate(self) -> tuple[ConfigErrors, ConfigWarnings]:
         """MkDocs' checks, with a suggestion added to an unknown option's warning."""
-        errors, warnings = super()._validate()
+        errors, warnings = super().validate()
         names = [name for name, _ in self._schema]
         return errors, [
             (key, msg + did_you_mean(key, names) if msg.startswith("Unrecognised") else msg) for key, msg in warnings

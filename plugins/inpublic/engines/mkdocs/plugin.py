@@ -18,11 +18,11 @@ from mkdocs.utils import write_file
 from inpublic.activity.public import may_count
 from inpublic.engines.mkdocs.inputs import as_of, build_date, load_history, load_plan_history, read_bytes, setup_feeds
 from inpublic.engines.mkdocs.nav import place_pages
-from inpublic.engines.mkdocs.options import HOME_MARKER, InpublicConfig
+from inpublic.engines.mkdocs.options import InpublicConfig
 from inpublic.feeds import site as feeds
 from inpublic.feeds.items import BlogPost
 from inpublic.history.read import head_sha, repo_relative
-from inpublic.home.view import home_view
+from inpublic.home.view import HOME_MARKER, home_view
 from inpublic.markdown_files import read_markdown, read_titles
 from inpublic.model import History, Plan, PlanHistory
 from inpublic.plan.load import load_plan
