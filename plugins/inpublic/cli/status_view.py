@@ -19,9 +19,9 @@ from inpublic.activity.days import Streaks, daily_activity, streaks
 from inpublic.activity.progress import commitment_progress, resource_progress
 from inpublic.commitments.reasons import WITHDRAWN
 from inpublic.commitments.status import CommitmentStatus
-from inpublic.home.view import percent
 from inpublic.model import Plan, Resource
 from inpublic.reports.weeks import monday
+from inpublic.wording import percent
 
 
 @dataclass(frozen=True)

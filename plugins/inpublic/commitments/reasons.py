@@ -7,6 +7,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from inpublic.commitments.deadlines import DUE, Change
+from inpublic.wording import days, number, singular
 
 if TYPE_CHECKING:
     from inpublic.commitments.status import CommitmentStatus
@@ -121,30 +122,4 @@ def rate_text(per_day: Fraction, scale: tuple[str, int] | None) -> str:
         count = number(week * total)
         return f"{count} {singular(unit) if count == '1' else unit} a week"
     return f"{number(week * 100)}% of the work a week"
-
-
-def singular(unit: str) -> str:
-    """'lectures' -> 'lecture', 'exercises' -> 'exercise', 'classes' -> 'class': units are written in the plural."""
-    if unit.endswith(("sses", "ches", "shes", "xes")):
-        return unit[:-2]
-    return unit[:-1] if unit.endswith("s") and not unit.endswith("ss") else unit
-
-
-def number(value: Fraction | float) -> str:
-    """Two significant digits below 10, none after the point from 10: 0.41, 3.1, 12; 'less than 0.01' below."""
-    x = float(value)
-    if x == 0:
-        return "0"
-    if 0 < x < 0.01:  # 8.3e-05 tells a reader nothing
-        return "less than 0.01"
-    if abs(x) >= 10:
-        return f"{x:,.0f}"
-    if abs(x) >= 1:
-        return f"{x:.1f}".removesuffix(".0")
-    return f"{x:.2g}"
-
-
-def days(count: int) -> str:
-    return "1 day" if count == 1 else f"{count} days"
-
 

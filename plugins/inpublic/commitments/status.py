@@ -54,10 +54,10 @@ from inpublic.commitments.reasons import (
     _pace_reason,
     _sticky_reason,
     _withdrawn_reason,
-    days,
     rate_text,
 )
 from inpublic.model import Commitment, LogEntry, Plan, PlanHistory, Resource
+from inpublic.wording import days_left, percent
 
 
 @dataclass(frozen=True)
@@ -131,8 +131,7 @@ class CommitmentStatus:
     @property
     def percent(self) -> int:
         """A whole percentage that never shows 100 before everything is finished."""
-        value = round(self.fraction * 100)
-        return 99 if value == 100 and self.fraction < 1 else value
+        return percent(self.fraction)
 
     @property
     def days_left(self) -> int:
@@ -142,14 +141,9 @@ class CommitmentStatus:
     @property
     def when(self) -> str:
         """The days left, or how long ago it was due: '220 days left', 'due today', '12 days late'."""
-        n = self.days_left
         if self.status == WITHDRAWN:
             return ""
-        if n > 0:
-            return f"{days(n)} left"
-        if n == 0:
-            return "due today"
-        return f"{days(-n)} ago" if self.finished_on or self.status == DONE else f"{days(-n)} late"
+        return days_left(self.days_left, "ago" if self.finished_on or self.status == DONE else "late")
 
     @property
     def idle_since_made(self) -> bool:

@@ -15,6 +15,7 @@ from inpublic.activity.progress import (
 )
 from inpublic.commitments.status import CommitmentStatus
 from inpublic.model import Learner, Milestone, Plan
+from inpublic.wording import percent, relative_days
 
 
 @dataclass(frozen=True)
@@ -83,20 +84,3 @@ def home_view(plan: Plan, today: dt.date, statuses: Sequence[CommitmentStatus] =
         subjects=subject_progress(plan, by_resource),
         milestones=tuple(sorted(plan.milestones, key=lambda m: m.date, reverse=True)),
     )
-
-
-def relative_days(days: int) -> str:
-    """How far a date is from today, in words."""
-    if days == 0:
-        return "today"
-    if days == 1:
-        return "tomorrow"
-    if days == -1:
-        return "yesterday"
-    return f"in {days} days" if days > 0 else f"{-days} days ago"
-
-
-def percent(fraction: float) -> int:
-    """A fraction as a whole percentage, never showing 100 before it is all done."""
-    value = round(fraction * 100)
-    return 99 if value == 100 and fraction < 1 else value

@@ -44,9 +44,9 @@ from zoneinfo import ZoneInfo
 from inpublic.activity.notes import NoteLife
 from inpublic.activity.progress import commitment_progress, resource_progress
 from inpublic.activity.public import counted_commits, docs_relative, public_lives, streak
-from inpublic.home.view import percent
 from inpublic.model import Commit, Commitment, History, LogEntry, Plan, Resource, Subject
 from inpublic.privacy import Privacy
+from inpublic.wording import commit_url, percent
 
 WEEK = dt.timedelta(days=7)
 T = TypeVar("T")
@@ -64,7 +64,7 @@ class CommitRef:
     sha: str
     message: str
     authored: dt.datetime  # in the learner's time zone
-    url: str | None  # f"{repo}/commit/{sha}" when learner.repo is set
+    url: str | None  # its page in learner.repo when that is set (wording.commit_url)
 
 
 @dataclass(frozen=True)
@@ -190,9 +190,7 @@ def _by_week(dated: Iterable[tuple[dt.date, T]]) -> dict[dt.date, list[T]]:
 
 
 def _commit_ref(commit: Commit, zone: ZoneInfo, repo: str | None) -> CommitRef:
-    base = repo.rstrip("/").removesuffix(".git").rstrip("/") if repo else None
-    url = f"{base}/commit/{commit.sha}" if base else None
-    return CommitRef(commit.sha, commit.message, commit.authored.astimezone(zone), url)
+    return CommitRef(commit.sha, commit.message, commit.authored.astimezone(zone), commit_url(repo, commit.sha))
 
 
 def _note_weeks(
