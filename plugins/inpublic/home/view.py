@@ -15,7 +15,7 @@ from inpublic.activity.progress import (
 )
 from inpublic.commitments.status import CommitmentStatus
 from inpublic.model import Learner, Milestone, Plan
-from inpublic.wording import percent, relative_days
+from inpublic.wording import relative_days
 
 
 @dataclass(frozen=True)
@@ -70,8 +70,8 @@ def home_view(plan: Plan, today: dt.date, statuses: Sequence[CommitmentStatus] =
     by_resource = resource_progress(plan)
     rows = tuple(
         CommitmentRow(
-            p, p.days_left(today), relative_days(p.days_left(today)), percent(p.fraction),
-            sum(1 for r in p.resources if r.finished), status.get(p.commitment.id),
+            p, p.days_left(today), relative_days(p.days_left(today)), p.percent, p.finished_count,
+            status.get(p.commitment.id),
         )
         for p in sorted(commitment_progress(plan, by_resource), key=lambda p: (p.commitment.due, p.commitment.id))
     )
