@@ -13,10 +13,10 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from inpublic.commitments.pages import reason_text
 from inpublic.commitments.status import CommitmentStatus, commitment_statuses
 from inpublic.model import PlanHistory, PlanVersion
 from inpublic.plan.load import parse_plan
+from inpublic.wording import reason_text
 
 GOLDEN = Path(__file__).parent / "golden" / "commitments"
 CASES = sorted(GOLDEN.glob("*.yaml"))

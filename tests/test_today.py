@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
+from pathlib import Path
 
 import pytest
+from mkdocs.exceptions import PluginError
 
-from inpublic.today import TodayError, learner_today
+import inpublic
+from inpublic.cli.main import main
+from inpublic.engines.mkdocs.inputs import build_date
+from inpublic.plan.load import parse_plan
+from inpublic.today import EPOCH, TODAY, TodayError, learner_today
 
 NOON_22_NOV_UTC = "1795348800"
 
@@ -44,3 +51,50 @@ def test_a_variable_that_cannot_be_read_is_said_not_guessed(env: dict[str, str],
     with pytest.raises(TodayError) as bad:
         learner_today("UTC", env)
     assert str(bad.value) == message
+
+
+PACKAGE = Path(inpublic.__file__).parent
+CLOCK_CALLS = {"now", "utcnow", "today", "get_build_datetime"}  # datetime's, date's and MkDocs' readings of the clock
+
+
+def _clock_readings(path: Path) -> list[str]:
+    """Where a module reads the clock, or the variables that name today, itself: `dt.datetime.now(...)`,
+    `date.today()`, `time.time()`, `get_build_datetime()`, "INPUBLIC_TODAY", "SOURCE_DATE_EPOCH"."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+            is_time = isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "time"
+            if name in CLOCK_CALLS or (is_time and name in {"time", "localtime", "gmtime"}):
+                found.append(f"{path.relative_to(PACKAGE)}:{node.lineno}: {ast.unparse(func)}()")
+        elif isinstance(node, ast.Constant) and node.value in (TODAY, EPOCH):
+            found.append(f"{path.relative_to(PACKAGE)}:{node.lineno}: {node.value!r}")
+    return found
+
+
+def test_only_today_py_reads_the_clock() -> None:
+    """An adapter that asked the clock itself would ignore INPUBLIC_TODAY and SOURCE_DATE_EPOCH, as
+    `inpublic init` once did: every adapter asks inpublic/today.py instead."""
+    modules = sorted(p for p in PACKAGE.rglob("*.py") if p != PACKAGE / "today.py")
+    assert len(modules) > 50
+    assert [line for path in modules for line in _clock_readings(path)] == []
+    assert _clock_readings(PACKAGE / "today.py")  # the scan does see a reading where there is one
+
+
+def test_init_starts_the_plan_on_the_day_inpublic_today_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("INPUBLIC_TODAY", "2027-06-30")
+    assert main(["init", str(tmp_path / "site"), "--timezone", "UTC", "--name", "Ada"]) == 0
+    assert parse_plan((tmp_path / "site" / "progress.yaml").read_text(), "progress.yaml").learner.started == (
+        dt.date(2027, 6, 30))
+    capsys.readouterr()
+
+
+def test_a_build_fails_on_a_day_it_cannot_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("INPUBLIC_TODAY", "2027-06-30")
+    assert build_date("Pacific/Kiritimati") == dt.date(2027, 6, 30)
+    monkeypatch.setenv("INPUBLIC_TODAY", "tomorrow")
+    with pytest.raises(PluginError, match=r"^inpublic: INPUBLIC_TODAY: expected a date like 2026-11-22"):
+        build_date("UTC")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from fractions import Fraction
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -222,11 +223,11 @@ def test_semester_log_figures(repo: GitRepo) -> None:
     assert [r.id for r in w42.finished] == ["calc-intro"]
     assert [c.commitment.id for c in w42.commitments] == ["autumn"]  # stats is made on 2026-10-20
     autumn = w42.commitments[0]
-    assert (autumn.done, autumn.total, autumn.fraction, autumn.percent) == (5, 12, 0.65, 65)
+    assert (autumn.units_done, autumn.units_total, autumn.fraction, autumn.percent) == (5, 12, Fraction(13, 20), 65)
     w43 = weeks["2026-W43"]
     assert w43.subjects == () and w43.finished == () and (w43.minutes, w43.sessions) == (0, 0)
     stats = w43.commitments[1]
-    assert (stats.commitment.id, stats.done, stats.total) == ("stats", 4, 48)  # blitz counts its `done: 3`
+    assert (stats.commitment.id, stats.units_done, stats.units_total) == ("stats", 4, 48)  # blitz counts its `done: 3`
     assert [r.id for r in weeks["2026-W46"].finished] == ["calc1"]
     assert weeks["2026-W46"].commitments[0].percent == 100
 
@@ -271,7 +272,7 @@ def dump_week(w: WeekReport) -> str:
         lines += [f"      {r.resource.title}: {r.minutes} min, {r.units} units, {r.sessions} sessions"
                   for r in s.resources]
     lines += [f"  finished {r.title}" for r in w.finished]
-    lines += [f"  promise {c.commitment.title}: {c.done}/{c.total}, {c.percent}%" for c in w.commitments]
+    lines += [f"  promise {c.commitment.title}: {c.units_done}/{c.units_total}, {c.percent}%" for c in w.commitments]
     return "\n".join(lines) + "\n"
 
 

@@ -14,6 +14,10 @@ from inpublic.activity.notes import NoteDates
 from inpublic.history.limits import SHALLOW_NOTICE
 from inpublic.home.view import HomeReports, HomeView
 from inpublic.rhythm.home import HomeRhythm
+from inpublic.wording import format_date as format_date  # also imported from here by modules that render
+from inpublic.wording import format_duration as format_duration
+from inpublic.wording import format_number
+from inpublic.wording import plural as plural
 
 
 @functools.cache
@@ -42,29 +46,11 @@ def environment() -> Environment:
     return env
 
 
-def format_date(day: dt.date) -> str:
-    """30 June 2027."""
-    return f"{day.day} {day:%B %Y}"
-
-
 def time_element(when: dt.date, shown: str | None = None) -> Markup:
     """A date (or date and time) as a <time> element, machine-readable for browsers, feeds and scrapers."""
     if shown is None:
         shown = format_date(when) if not isinstance(when, dt.datetime) else f"{format_date(when)}, {when:%H:%M}"
     return Markup(f'<time datetime="{when.isoformat()}">{escape(shown)}</time>')
-
-
-def format_duration(minutes: int) -> str:
-    """95 -> '1 h 35 min'; 45 -> '45 min'; 120 -> '2 h'."""
-    hours, rest = divmod(int(minutes), 60)
-    if not hours:
-        return f"{rest} min"
-    return f"{hours} h {rest} min" if rest else f"{hours} h"
-
-
-def plural(count: int, word: str, words: str | None = None) -> str:
-    """'1 note', '2 notes'."""
-    return f"{count} {word if count == 1 else words or word + 's'}"
 
 
 # Python-Markdown's escapable characters and '|' of tables ('<', '>' and '&' are HTML-escaped after)
@@ -82,11 +68,6 @@ def inline_code(text: str) -> Markup:
     if len(parts) % 2 == 0:  # an unpaired backquote: no code at all
         return escape(text)
     return Markup("").join(escape(p) if i % 2 == 0 else Markup("<code>%s</code>") % p for i, p in enumerate(parts))
-
-
-def format_number(value: float) -> str:
-    """1,234 or 12.5: no trailing .0."""
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
 
 
 def render_home(view: HomeView, env: Environment | None = None, rhythm: HomeRhythm | None = None,

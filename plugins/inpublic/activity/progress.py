@@ -1,18 +1,40 @@
-"""Progress of resources, subjects and commitments, from the plan alone (pure functions)."""
+"""How far along a resource, a subject or a commitment is: the one progress model (pure functions).
+
+A resource's progress is its units done, at most its total: ``share(done, total)``. A subject's or a commitment's
+is the mean of its resources' shares (``mean_share``): resources count in different units (lectures, chapters,
+weeks), so each weighs the same and units are not added up. The arithmetic is exact (fractions) and a percentage
+never shows 100 before everything is done (wording.percent). The home page, the weekly reports and
+`inpublic status` take progress from the plan here; commitments/status.py follows it day by day with the same
+share and mean.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
+from fractions import Fraction
 
 from inpublic.model import Commitment, Plan, Resource, Subject
+from inpublic.wording import percent
+
+
+def share(done: int, total: int) -> Fraction:
+    """A resource's progress: the units done, counting at most its total, over its total."""
+    return Fraction(min(done, total), total)
+
+
+def mean_share(counts: Iterable[tuple[int, int]]) -> Fraction:
+    """The progress of resources taken together, from each one's (done, total): the mean of their shares."""
+    shares = [share(done, total) for done, total in counts]
+    return sum(shares, Fraction(0)) / len(shares) if shares else Fraction(0)
 
 
 @dataclass(frozen=True)
 class ResourceProgress:
     resource: Resource
-    done: int
+    done: int  # units done: the `done:` count, or the units logged (which may pass the total)
     finished_on: dt.date | None  # the day the log reached the total, when it did
 
     @property
@@ -20,27 +42,35 @@ class ResourceProgress:
         return self.resource.units
 
     @property
-    def fraction(self) -> float:
-        return min(self.done / self.total, 1.0)
+    def fraction(self) -> Fraction:
+        return share(self.done, self.total)
 
     @property
     def finished(self) -> bool:
         return self.done >= self.total
 
 
-def mean_fraction(resources: tuple[ResourceProgress, ...]) -> float:
-    """The mean of the resources' fractions: units differ between resources, so they are not added up."""
-    return sum(r.fraction for r in resources) / len(resources) if resources else 0.0
+class GroupProgress:
+    """How far along resources taken together are: a subject's or a commitment's progress."""
 
-
-@dataclass(frozen=True)
-class SubjectProgress:
-    subject: Subject
     resources: tuple[ResourceProgress, ...]
 
     @property
-    def fraction(self) -> float:
-        return mean_fraction(self.resources)
+    def fraction(self) -> Fraction:
+        return mean_share((r.done, r.total) for r in self.resources)
+
+    @property
+    def percent(self) -> int:
+        return percent(self.fraction)
+
+    @property
+    def units_done(self) -> int:
+        """Units done, summed over the resources, each counting at most its total."""
+        return sum(min(r.done, r.total) for r in self.resources)
+
+    @property
+    def units_total(self) -> int:
+        return sum(r.total for r in self.resources)
 
     @property
     def finished_count(self) -> int:
@@ -48,13 +78,15 @@ class SubjectProgress:
 
 
 @dataclass(frozen=True)
-class CommitmentProgress:
-    commitment: Commitment
+class SubjectProgress(GroupProgress):
+    subject: Subject
     resources: tuple[ResourceProgress, ...]
 
-    @property
-    def fraction(self) -> float:
-        return mean_fraction(self.resources)
+
+@dataclass(frozen=True)
+class CommitmentProgress(GroupProgress):
+    commitment: Commitment
+    resources: tuple[ResourceProgress, ...]
 
     def days_left(self, today: dt.date) -> int:
         """Days from today to the due date: negative once it has passed."""

@@ -19,7 +19,6 @@ from inpublic.activity.days import Streaks, daily_activity, streaks
 from inpublic.activity.progress import commitment_progress, resource_progress
 from inpublic.commitments.reasons import WITHDRAWN
 from inpublic.commitments.status import CommitmentStatus
-from inpublic.home.view import percent
 from inpublic.model import Plan, Resource
 from inpublic.reports.weeks import monday
 
@@ -132,8 +131,7 @@ def _lines(plan: Plan, today: dt.date, statuses: Sequence[CommitmentStatus] | No
     rows = commitment_progress(plan, resource_progress(plan))
     return tuple(
         CommitmentLine(
-            p.commitment.title, p.commitment.due, p.days_left(today), percent(p.fraction),
-            sum(min(r.done, r.total) for r in p.resources), sum(r.total for r in p.resources),
+            p.commitment.title, p.commitment.due, p.days_left(today), p.percent, p.units_done, p.units_total,
             units=by_unit((r.resource, r.done) for r in p.resources),
         )
         for p in sorted(rows, key=lambda p: (p.commitment.due, p.commitment.id))

@@ -11,10 +11,8 @@ from collections.abc import Sequence
 from fractions import Fraction
 
 from inpublic.cli.status_view import CommitmentLine, StatusView
-from inpublic.commitments.reasons import number
-from inpublic.home.view import relative_days
-from inpublic.render import format_date, format_duration, plural
 from inpublic.rhythm.reviews import REVIEW, Review, ReviewView
+from inpublic.wording import days_left, format_date, format_duration, number, plural, reason_text, relative_days
 
 BOLD, DIM, RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
 COLOURS = {"done": "\x1b[32m", "on-track": "\x1b[32m", "at-risk": "\x1b[33m", "missed": "\x1b[31m", "open": "\x1b[33m"}
@@ -86,8 +84,7 @@ def format_status(view: StatusView, colour: bool = False) -> str:
 
 
 def commitment_lines(line: CommitmentLine, style: Style) -> list[str]:
-    when = "due today" if line.days_left == 0 else (
-        f"{plural(line.days_left, 'day')} left" if line.days_left > 0 else f"due {relative_days(line.days_left)}")
+    when = days_left(line.days_left) if line.days_left >= 0 else f"due {relative_days(line.days_left)}"
     counts = ", ".join(f"{done} / {total} {unit_name(unit, total)}" for unit, done, total in line.units) or (
         f"{line.units_done} / {line.units_total} units")
     facts = [f"{line.percent}% done", counts, f"due {format_date(line.due)} ({when})"]
@@ -109,10 +106,6 @@ def commitment_lines(line: CommitmentLine, style: Style) -> list[str]:
 def unit_name(unit: str, count: Fraction | int) -> str:
     """The resource's unit, written in the plural, in the singular for one: `1 chapter`, `7 chapters`."""
     return unit[:-1] if count == 1 and unit.endswith("s") else unit
-
-
-def reason_text(reason: Sequence[str | dt.date]) -> str:
-    return "".join(format_date(part) if isinstance(part, dt.date) else part for part in reason)
 
 
 # --- inpublic review -----------------------------------------------------------------------------

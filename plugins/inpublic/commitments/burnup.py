@@ -15,6 +15,7 @@ from fractions import Fraction
 from inpublic.commitments.deadlines import DUE, REPLACES
 from inpublic.commitments.reasons import WITHDRAWN
 from inpublic.commitments.status import CommitmentStatus
+from inpublic.wording import percent
 
 WIDTH, HEIGHT = 640, 280
 LEFT, RIGHT, TOP, BOTTOM = 56, 616, 36, 250  # the plot area inside the view box
@@ -142,11 +143,6 @@ def _required(status: CommitmentStatus, day: dt.date) -> Fraction:
     return status.start + (1 - status.start) * Fraction((day - made).days, (due - made).days)
 
 
-def _percent(fraction: Fraction) -> int:
-    value = round(fraction * 100)
-    return 99 if value == 100 and fraction < 1 else value
-
-
 def _done_at(status: CommitmentStatus, day: dt.date) -> Fraction:
     value = status.start
     for point in status.series:
@@ -169,7 +165,7 @@ def _rows(status: CommitmentStatus) -> tuple[Row, ...]:
     if status.forecast is not None and status.status != WITHDRAWN:
         notes.setdefault(status.forecast, []).append("forecast")
     return tuple(
-        Row(d, ", ".join(n), _percent(_done_at(status, d)) if d <= as_of else None, _percent(_required(status, d)))
+        Row(d, ", ".join(n), percent(_done_at(status, d)) if d <= as_of else None, percent(_required(status, d)))
         for d, n in sorted(notes.items())
     )
 
@@ -179,10 +175,10 @@ def _desc(status: CommitmentStatus, required: Fraction) -> str:
     if status.fraction <= status.start:
         progress = f"Progress stands at {status.percent}% {now}, as it stood when the commitment was made."
     else:
-        progress = (f"Progress rises from {_percent(status.start)}% when the commitment was made to "
+        progress = (f"Progress rises from {percent(status.start)}% when the commitment was made to "
                     f"{status.percent}% {now}.")
     return (
         f"{progress} "
-        f"The required-pace line rises steadily to 100% on the due date and stands at {_percent(required)}% "
+        f"The required-pace line rises steadily to 100% on the due date and stands at {percent(required)}% "
         f"{now}. Status: {status.label}. The table below gives the figures with their dates."
     )

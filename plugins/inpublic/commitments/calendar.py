@@ -20,7 +20,7 @@ from inpublic.commitments.deadlines import DUE
 from inpublic.commitments.reasons import WITHDRAWN
 from inpublic.commitments.status import CommitmentStatus
 from inpublic.model import Learner
-from inpublic.render import format_date
+from inpublic.wording import format_date, reason_text
 
 PRODID = "-//inpublic//commitments//EN"
 REFRESH = dt.timedelta(hours=12)
@@ -59,8 +59,7 @@ def _event(status: CommitmentStatus, learner: Learner, site_url: str, url: str |
     changes = status.record.changes
     stamp_day = max([c.made, *(ch.on for ch in changes)])
     stamp = dt.datetime.combine(stamp_day, dt.time(0), dt.UTC)
-    reason = "".join(format_date(p) if isinstance(p, dt.date) else p for p in status.reason)
-    description = f"Status: {status.label}. {reason}"
+    description = f"Status: {status.label}. {reason_text(status.reason)}"
     if len(status.record.moves):
         first = status.record.original_due
         description += f"\nDue date moved {len(status.record.moves)} time(s); first due {format_date(first)}."

@@ -23,7 +23,8 @@ from inpublic.commitments.deadlines import HORIZON, Change
 from inpublic.commitments.reasons import WINDOWS
 from inpublic.commitments.status import CommitmentStatus, commitment_statuses
 from inpublic.model import Plan, PlanHistory
-from inpublic.render import environment, format_date
+from inpublic.render import environment
+from inpublic.wording import commit_url, reason_text
 
 COMMITMENTS_DIR = "commitments"
 CALENDAR = "commitments.ics"
@@ -57,8 +58,7 @@ class Links:
         return sha is not None and sha in self.hidden
 
     def commit(self, sha: str) -> str | None:
-        base = self.repo.rstrip("/").removesuffix(".git").rstrip("/") if self.repo else None
-        return f"{base}/commit/{sha}" if base else None
+        return commit_url(self.repo, sha)
 
 
 @dataclass(frozen=True)
@@ -141,11 +141,6 @@ def front_matter(title: str) -> str:
 def _titles(pages: Sequence[CommitmentPage]) -> Mapping[str, tuple[str, str]]:
     """id -> (title, page file name), for links between commitments."""
     return {p.status.id: (p.status.commitment.title, f"{p.slug}.md") for p in pages}
-
-
-def reason_text(parts: Sequence[str | dt.date]) -> str:
-    """A reason as plain text, dates written out: for the JSON and the calendar."""
-    return "".join(format_date(p) if isinstance(p, dt.date) else p for p in parts)
 
 
 # --- open data ----------------------------------------------------------------------------------

@@ -4,17 +4,56 @@ from __future__ import annotations
 
 import datetime as dt
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from inpublic.commitments.deadlines import DUE, Change
-
-if TYPE_CHECKING:
-    from inpublic.commitments.status import CommitmentStatus
+from inpublic.model import Commitment
+from inpublic.wording import days, number, singular
 
 WINDOWS = (14, 28)  # days of the recent paces
 DONE, ON_TRACK, AT_RISK, MISSED, WITHDRAWN = "done", "on-track", "at-risk", "missed", "withdrawn"
 LABELS = {DONE: "done", ON_TRACK: "on track", AT_RISK: "at risk", MISSED: "missed", WITHDRAWN: "withdrawn"}
 Reason = tuple[str | dt.date, ...]  # words and dates: pages show each date as a <time> element
+
+
+class PaceFacts(Protocol):
+    @property
+    def days(self) -> int: ...
+    @property
+    def per_day(self) -> Fraction: ...
+
+
+class StatusFacts(Protocol):
+    """What a reason reads of a commitment's status: commitments/status.py's CommitmentStatus, which imports this
+    module for its reasons and so is described here rather than imported."""
+
+    @property
+    def commitment(self) -> Commitment: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def as_of(self) -> dt.date: ...
+    @property
+    def finished_on(self) -> dt.date | None: ...
+    @property
+    def judged_by(self) -> dt.date: ...
+    @property
+    def fraction(self) -> Fraction: ...
+    @property
+    def percent(self) -> int: ...
+    @property
+    def needed(self) -> Fraction | None: ...
+    @property
+    def forecast(self) -> dt.date | None: ...
+    @property
+    def scale(self) -> tuple[str, int] | None: ...
+    @property
+    def idle_since_made(self) -> bool: ...
+    @property
+    def best_pace(self) -> PaceFacts: ...
+    @property
+    def units_done(self) -> int: ...
+    def rate(self, per_day: Fraction) -> str: ...
 
 
 def _due_of(change: Change) -> dt.date:
@@ -25,7 +64,7 @@ def _due_of(change: Change) -> dt.date:
 # --- reasons ------------------------------------------------------------------------------------
 
 
-def _done_reason(s: CommitmentStatus) -> Reason:
+def _done_reason(s: StatusFacts) -> Reason:
     if s.finished_on is None:
         return ("Everything it covers is counted as finished by hand (done:), so the day it was finished "
                 "is not recorded.",)
@@ -34,7 +73,7 @@ def _done_reason(s: CommitmentStatus) -> Reason:
     return ("Everything it covers was finished on ", s.finished_on, f", {when}.")
 
 
-def _missed_reason(s: CommitmentStatus) -> Reason:
+def _missed_reason(s: StatusFacts) -> Reason:
     due = s.judged_by
     if s.finished_on is not None:
         return ("Due ", due, "; everything was finished on ", s.finished_on,
@@ -42,7 +81,7 @@ def _missed_reason(s: CommitmentStatus) -> Reason:
     return ("Due ", due, f"; not finished: {s.percent}% done, {days((s.as_of - due).days)} after the due date.")
 
 
-def _sticky_reason(s: CommitmentStatus, change: Change) -> Reason:
+def _sticky_reason(s: StatusFacts, change: Change) -> Reason:
     due = _due_of(change)
     if change.kind == DUE:
         assert isinstance(change.after, dt.date)
@@ -60,7 +99,7 @@ def _sticky_reason(s: CommitmentStatus, change: Change) -> Reason:
     return head + tail
 
 
-def _withdrawn_reason(s: CommitmentStatus, change: Change) -> Reason:
+def _withdrawn_reason(s: StatusFacts, change: Change) -> Reason:
     due = s.commitment.due
     before = (due - change.on).days
     if before > 0:
@@ -72,7 +111,7 @@ def _withdrawn_reason(s: CommitmentStatus, change: Change) -> Reason:
     return ("Withdrawn on ", change.on, *when, f", at {s.percent}% done.")
 
 
-def _pace_reason(s: CommitmentStatus) -> Reason:
+def _pace_reason(s: StatusFacts) -> Reason:
     due, best = s.commitment.due, s.best_pace
     if s.needed is None:
         return ("Due today, with ", _left_text(s), " left.")
@@ -97,19 +136,19 @@ def _pace_reason(s: CommitmentStatus) -> Reason:
             f", {days(late)} late.")
 
 
-def _done_text(s: CommitmentStatus) -> str:
+def _done_text(s: StatusFacts) -> str:
     """'2 of 7 chapters were' for one resource, else '29% of the work was'."""
     if s.scale is not None:
         unit, total = s.scale
-        done = s.resources[0].done
+        done = s.units_done  # of its one resource
         return f"{done} of {total} {unit} {'was' if done == 1 else 'were'}"
     return f"{s.percent}% of the work was"
 
 
-def _left_text(s: CommitmentStatus) -> str:
+def _left_text(s: StatusFacts) -> str:
     if s.scale is not None:
         unit, total = s.scale
-        return f"{total - s.resources[0].done} of {total} {unit}"
+        return f"{total - s.units_done} of {total} {unit}"
     return f"{100 - s.percent}% of the work"
 
 
@@ -121,30 +160,4 @@ def rate_text(per_day: Fraction, scale: tuple[str, int] | None) -> str:
         count = number(week * total)
         return f"{count} {singular(unit) if count == '1' else unit} a week"
     return f"{number(week * 100)}% of the work a week"
-
-
-def singular(unit: str) -> str:
-    """'lectures' -> 'lecture', 'exercises' -> 'exercise', 'classes' -> 'class': units are written in the plural."""
-    if unit.endswith(("sses", "ches", "shes", "xes")):
-        return unit[:-2]
-    return unit[:-1] if unit.endswith("s") and not unit.endswith("ss") else unit
-
-
-def number(value: Fraction | float) -> str:
-    """Two significant digits below 10, none after the point from 10: 0.41, 3.1, 12; 'less than 0.01' below."""
-    x = float(value)
-    if x == 0:
-        return "0"
-    if 0 < x < 0.01:  # 8.3e-05 tells a reader nothing
-        return "less than 0.01"
-    if abs(x) >= 10:
-        return f"{x:,.0f}"
-    if abs(x) >= 1:
-        return f"{x:.1f}".removesuffix(".0")
-    return f"{x:.2g}"
-
-
-def days(count: int) -> str:
-    return "1 day" if count == 1 else f"{count} days"
-
 

@@ -4,8 +4,9 @@ Definitions (docs/inpublic/commitments.md explains them to learners):
 
 - **Progress** of a commitment is the mean of its resources' progress, each resource counting
   ``min(done / units, 1)``: resources count in different units (lectures, chapters, weeks), so each
-  resource weighs the same, as on the home page. Units come from the log, entries dated up to the day;
-  a resource counted by hand (``done:``) is dated by the commits that changed the count.
+  resource weighs the same, as on the home page (activity/progress.py's ``share`` and ``mean_share``).
+  Units come from the log, entries dated up to the day; a resource counted by hand (``done:``) is dated
+  by the commits that changed the count.
 - **Baseline**: the progress a commitment starts from, ``start``: the log up to the day before it was made, and
   a hand count as it stood when the commitment entered the plan (``done: 2`` written with it: done on days
   nobody recorded). It stands for every day before, so it is never pace: paces count only progress since. The
@@ -38,6 +39,7 @@ from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from zoneinfo import ZoneInfo
 
+from inpublic.activity.progress import ResourceProgress, mean_share
 from inpublic.commitments.deadlines import DUE, SCOPE, Change, DeadlineRecord, deadline_records
 from inpublic.commitments.reasons import (
     AT_RISK,
@@ -54,30 +56,17 @@ from inpublic.commitments.reasons import (
     _pace_reason,
     _sticky_reason,
     _withdrawn_reason,
-    days,
     rate_text,
 )
 from inpublic.model import Commitment, LogEntry, Plan, PlanHistory, Resource
+from inpublic.wording import days_left, percent
 
 
 @dataclass(frozen=True)
-class ResourceState:
-    resource: Resource
-    done: int  # units done by the day, at most the total
-    finished_on: dt.date | None
+class ResourceState(ResourceProgress):
+    """A covered resource as of the status date: its units done there at most the total."""
+
     undated: bool = False  # counted by hand (`done:`) with no history: the day is not known
-
-    @property
-    def total(self) -> int:
-        return self.resource.units
-
-    @property
-    def finished(self) -> bool:
-        return self.done >= self.total
-
-    @property
-    def fraction(self) -> Fraction:
-        return Fraction(self.done, self.total)
 
 
 @dataclass(frozen=True)
@@ -131,8 +120,7 @@ class CommitmentStatus:
     @property
     def percent(self) -> int:
         """A whole percentage that never shows 100 before everything is finished."""
-        value = round(self.fraction * 100)
-        return 99 if value == 100 and self.fraction < 1 else value
+        return percent(self.fraction)
 
     @property
     def days_left(self) -> int:
@@ -142,14 +130,9 @@ class CommitmentStatus:
     @property
     def when(self) -> str:
         """The days left, or how long ago it was due: '220 days left', 'due today', '12 days late'."""
-        n = self.days_left
         if self.status == WITHDRAWN:
             return ""
-        if n > 0:
-            return f"{days(n)} left"
-        if n == 0:
-            return "due today"
-        return f"{days(-n)} ago" if self.finished_on or self.status == DONE else f"{days(-n)} late"
+        return days_left(self.days_left, "ago" if self.finished_on or self.status == DONE else "late")
 
     @property
     def idle_since_made(self) -> bool:
@@ -311,10 +294,7 @@ class _Progress:
         self.resources, self.curves, self.baselines = resources, curves, baselines or {}
 
     def at(self, day: dt.date) -> Fraction:
-        if not self.resources:
-            return Fraction(0)
-        parts = (Fraction(min(self._units(r, day), r.units), r.units) for r in self.resources)
-        return sum(parts, Fraction(0)) / len(self.resources)
+        return mean_share((self._units(r, day), r.units) for r in self.resources)
 
     def _units(self, resource: Resource, day: dt.date) -> int:
         """Units done by the end of ``day``; a hand count's baseline stands for every day before it was written."""

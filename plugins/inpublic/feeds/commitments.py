@@ -25,8 +25,8 @@ from inpublic.feeds.events import CommitmentEvent, WeekDeadline
 from inpublic.feeds.items import close_of, plan_subjects
 from inpublic.model import History, Plan, PlanHistory, PlanVersion
 from inpublic.privacy import Privacy
-from inpublic.render import format_date
 from inpublic.reports.weeks import WeekReport
+from inpublic.wording import days, format_date
 
 
 def commitment_events(
@@ -90,7 +90,7 @@ def _moved_text(s: CommitmentStatus, change: Change) -> str:
     if change.after_due:
         return text + ", after the old due date had passed: it stays missed against that date."
     if change.last_minute:
-        return text + f", {_days(change.days_to_due or 0)} before it was due: a last-minute move, flagged."
+        return text + f", {days(change.days_to_due or 0)} before it was due: a last-minute move, flagged."
     return text + "."
 
 
@@ -101,16 +101,12 @@ def _withdrawn_text(s: CommitmentStatus, change: Change) -> str:
 def _done_text(s: CommitmentStatus) -> str:
     assert s.finished_on is not None
     early = (s.commitment.due - s.finished_on).days
-    when = "the day it was due" if early == 0 else f"{_days(early)} before it was due"
+    when = "the day it was due" if early == 0 else f"{days(early)} before it was due"
     return f"{s.commitment.title}: everything it covers was finished on {format_date(s.finished_on)}, {when}."
 
 
 def _missed_text(s: CommitmentStatus) -> str:
     return f"{s.commitment.title} was due {format_date(s.judged_by)} and was not finished by then."
-
-
-def _days(count: int) -> str:
-    return "1 day" if count == 1 else f"{count} days"
 
 
 def week_deadlines(

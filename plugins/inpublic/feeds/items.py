@@ -38,6 +38,7 @@ from inpublic.model import History, Plan
 from inpublic.privacy import Privacy
 from inpublic.reports.pages import ReportPage, report_uri
 from inpublic.reports.weeks import WeekReport
+from inpublic.wording import commit_url
 
 KINDS = ("reports", "commitments", "blog")
 CLOSE = dt.time(23, 59, 59)  # a week, or a day known only by its date, is over at the end of its last second
@@ -270,7 +271,7 @@ EVENT_TITLES = {
 def _event_item(event: CommitmentEvent, site: FeedSite) -> FeedItem:
     key = f"commitment/{event.commitment_id}/{event.kind}" + (f"/{event.ref}" if event.ref else "")
     url = event.url or site.site_url
-    commit_url = _commit_url(site.repo, event.commit) if event.commit else None
+    commit = commit_url(site.repo, event.commit) if event.commit else None
     when = event.date.astimezone(site.zone)
     return FeedItem(
         kind="commitments",
@@ -280,15 +281,10 @@ def _event_item(event: CommitmentEvent, site: FeedSite) -> FeedItem:
         published=when,
         updated=when,
         summary=event.text,
-        content_html=render_event_html(event, url, commit_url),
+        content_html=render_event_html(event, url, commit),
         author=site.author,
         categories=event.subjects,
     )
-
-
-def _commit_url(repo: str | None, sha: str) -> str | None:
-    base = repo.rstrip("/").removesuffix(".git").rstrip("/") if repo else None
-    return f"{base}/commit/{sha}" if base and base.startswith(("http://", "https://")) else None
 
 
 # --- blog posts ---------------------------------------------------------------------------------

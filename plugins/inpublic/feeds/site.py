@@ -19,6 +19,7 @@ from jinja2 import Environment
 from markupsafe import escape
 
 from inpublic.activity.notes import note_lives
+from inpublic.commitments.pages import CALENDAR as CALENDAR  # the plugin asks this module for it
 from inpublic.commitments.pages import COMMITMENTS_DIR, page_slug
 from inpublic.commitments.status import CommitmentStatus, commitment_statuses
 from inpublic.feeds.commitments import commitment_events, week_deadlines
@@ -42,7 +43,6 @@ from inpublic.render import environment
 from inpublic.reports.pages import ReportPage
 from inpublic.reports.weeks import Sources
 
-CALENDAR = "commitments.ics"
 FEED_WEEKS = 8  # the newest weeks with activity a feed holds: a first build publishes these, not years of weeks
 SUBSCRIBE_MARKER = "<!-- inpublic:subscribe -->"
 NO_SITE_URL = (

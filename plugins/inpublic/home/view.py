@@ -15,6 +15,7 @@ from inpublic.activity.progress import (
 )
 from inpublic.commitments.status import CommitmentStatus
 from inpublic.model import Learner, Milestone, Plan
+from inpublic.wording import relative_days
 
 HOME_MARKER = "<!-- inpublic:home -->"  # where, in the learner's index.md, the home page's sections go
 
@@ -71,8 +72,8 @@ def home_view(plan: Plan, today: dt.date, statuses: Sequence[CommitmentStatus] =
     by_resource = resource_progress(plan)
     rows = tuple(
         CommitmentRow(
-            p, p.days_left(today), relative_days(p.days_left(today)), percent(p.fraction),
-            sum(1 for r in p.resources if r.finished), status.get(p.commitment.id),
+            p, p.days_left(today), relative_days(p.days_left(today)), p.percent, p.finished_count,
+            status.get(p.commitment.id),
         )
         for p in sorted(commitment_progress(plan, by_resource), key=lambda p: (p.commitment.due, p.commitment.id))
     )
@@ -85,20 +86,3 @@ def home_view(plan: Plan, today: dt.date, statuses: Sequence[CommitmentStatus] =
         subjects=subject_progress(plan, by_resource),
         milestones=tuple(sorted(plan.milestones, key=lambda m: m.date, reverse=True)),
     )
-
-
-def relative_days(days: int) -> str:
-    """How far a date is from today, in words."""
-    if days == 0:
-        return "today"
-    if days == 1:
-        return "tomorrow"
-    if days == -1:
-        return "yesterday"
-    return f"in {days} days" if days > 0 else f"{-days} days ago"
-
-
-def percent(fraction: float) -> int:
-    """A fraction as a whole percentage, never showing 100 before it is all done."""
-    value = round(fraction * 100)
-    return 99 if value == 100 and fraction < 1 else value

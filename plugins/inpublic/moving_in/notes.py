@@ -15,6 +15,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 from urllib.parse import quote, unquote
 
+from inpublic.wording import plural
+
 MARKDOWN = (".md", ".markdown")
 # files at the root that describe the repository rather than being notes
 NOT_NOTES_AT_ROOT = frozenset({"readme", "license", "licence", "changelog", "changes", "history", "contributing",
@@ -319,10 +321,6 @@ def mentions(texts: Mapping[str, str], survey: Survey) -> dict[str, tuple[str, .
 
 
 # ---- what the learner reads ------------------------------------------------------------------------------------
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
 
 def found_line(survey: Survey) -> str:
     """'578 notes in 113 folders and 2 files at the root'."""

@@ -42,11 +42,11 @@ from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from inpublic.activity.notes import NoteLife
-from inpublic.activity.progress import commitment_progress, resource_progress
+from inpublic.activity.progress import CommitmentProgress, commitment_progress, resource_progress
 from inpublic.activity.public import counted_commits, docs_relative, public_lives, streak
-from inpublic.home.view import percent
-from inpublic.model import Commit, Commitment, History, LogEntry, Plan, Resource, Subject
+from inpublic.model import Commit, History, LogEntry, Plan, Resource, Subject
 from inpublic.privacy import Privacy
+from inpublic.wording import commit_url
 
 WEEK = dt.timedelta(days=7)
 T = TypeVar("T")
@@ -64,7 +64,7 @@ class CommitRef:
     sha: str
     message: str
     authored: dt.datetime  # in the learner's time zone
-    url: str | None  # f"{repo}/commit/{sha}" when learner.repo is set
+    url: str | None  # its page in learner.repo when that is set (wording.commit_url)
 
 
 @dataclass(frozen=True)
@@ -84,15 +84,6 @@ class SubjectWeek:
 
 
 @dataclass(frozen=True)
-class CommitmentWeek:
-    commitment: Commitment
-    done: int  # units done at the end of the week, summed over covered resources
-    total: int
-    fraction: float  # mean of the covered resources' fractions
-    percent: int  # never 100 before all is done
-
-
-@dataclass(frozen=True)
 class WeekReport:
     year: int  # ISO year
     week: int  # ISO week
@@ -108,7 +99,7 @@ class WeekReport:
     sessions: int
     subjects: tuple[SubjectWeek, ...]  # only subjects with a session that week, plan order
     finished: tuple[Resource, ...]
-    commitments: tuple[CommitmentWeek, ...]  # every commitment made on or before the week's end
+    commitments: tuple[CommitmentProgress, ...]  # every commitment made on or before the week's end, as it stood then
     streak: int
     reorganised: int = 0  # public notes moved that week (renamed or moved, their content as it was)
 
@@ -190,9 +181,7 @@ def _by_week(dated: Iterable[tuple[dt.date, T]]) -> dict[dt.date, list[T]]:
 
 
 def _commit_ref(commit: Commit, zone: ZoneInfo, repo: str | None) -> CommitRef:
-    base = repo.rstrip("/").removesuffix(".git").rstrip("/") if repo else None
-    url = f"{base}/commit/{commit.sha}" if base else None
-    return CommitRef(commit.sha, commit.message, commit.authored.astimezone(zone), url)
+    return CommitRef(commit.sha, commit.message, commit.authored.astimezone(zone), commit_url(repo, commit.sha))
 
 
 def _note_weeks(
@@ -274,18 +263,8 @@ def _resource_week(resource: Resource, entries: list[LogEntry]) -> ResourceWeek:
     return ResourceWeek(resource, sum(e.minutes for e in entries), sum(e.units for e in entries), len(entries))
 
 
-def _commitment_weeks(plan: Plan, end: dt.date) -> tuple[CommitmentWeek, ...]:
+def _commitment_weeks(plan: Plan, end: dt.date) -> tuple[CommitmentProgress, ...]:
     """Each commitment made by ``end``, with its resources' progress as it stood at ``end``."""
     so_far = replace(plan, log=tuple(e for e in plan.log if e.date <= end))
     rows = commitment_progress(so_far, resource_progress(so_far))
-    return tuple(
-        CommitmentWeek(
-            commitment=p.commitment,
-            done=sum(min(r.done, r.total) for r in p.resources),
-            total=sum(r.total for r in p.resources),
-            fraction=p.fraction,
-            percent=percent(p.fraction),
-        )
-        for p in rows
-        if p.commitment.made <= end
-    )
+    return tuple(p for p in rows if p.commitment.made <= end)
