@@ -39,6 +39,7 @@ LAYERS: Mapping[str, str] = {
     "problems.py": DERIVE,  # the plan's problems and their messages
     "privacy.py": DERIVE,  # what is private: patterns and the marker, applied to the history and the plan
     "sanitise.py": DERIVE,  # the learner's HTML made safe (nh3); the render modules call it
+    "wording.py": DERIVE,  # numbers, plurals, day counts, percentages, dates, commit links: said one way
     "today.py": READS,  # reads the clock and the environment for today's date; only the adapters ask it
     "markdown_files.py": READS,  # reads the learner's Markdown and its front matter
     "render.py": RENDER,  # the Jinja2 environment, its filters, and the home page, note dates and shallow notice
@@ -112,7 +113,6 @@ KNOWN_RENDER_IMPORTS = frozenset({
      "(and take WeekView, linked_notes and page_path from it); making the items' HTML in the feeds' core ends it"),
     ("inpublic.feeds.items", "inpublic.reports.pages",
      "ReportPage and report_uri, values the report pages' module defines; moving them to reports/ ends it"),
-    ("inpublic.feeds.commitments", "inpublic.render", "format_date, wording: moving to a wording module ends it"),
 })
 
 
