@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -19,12 +18,11 @@ if TYPE_CHECKING:
     from inpublic.rhythm.pages import HomeRhythm  # rhythm/pages.py renders with this module's environment
 
 
-@functools.cache
 def environment() -> Environment:
     """A strict environment: an undefined name fails, and HTML and XML templates escape what they insert.
 
-    One per process: compiling a template costs far more than rendering it, and a hundred weekly reports
-    render the same one. It holds no build state (templates and filters only), so sharing it is safe.
+    A new one each call: a build makes one (site.build_site) and passes it to every render function, since
+    compiling a template costs far more than rendering it, and a hundred weekly reports render the same one.
     """
     env = Environment(
         loader=PackageLoader("inpublic", "templates"),
