@@ -6,8 +6,7 @@ from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config, ConfigErrors, ConfigWarnings
 
 from inpublic.problems import did_you_mean
-
-HOME_MARKER = "<!-- inpublic:home -->"
+from inpublic.site import HOME_MARKER as HOME_MARKER  # the marker the learner's home page may hold
 
 
 class InpublicConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs types no __init_subclass__
