@@ -200,10 +200,11 @@ def test_versions_that_differ_in_their_log_only_are_parsed_once(tmp_path: Path,
         return original(text, label)
 
     monkeypatch.setattr(module, "parse_plan", counting)
-    module._plan_of.cache_clear()  # the cache outlives a build, for `mkdocs serve`
     r = GitRepo(tmp_path / "notes")
     for day in range(1, 6):
         r.write("progress.yaml", plan(log=day).replace("log:\n", "log:\n# a comment that moves\n" * day))
         r.commit(f"Day {day}", f"2027-01-{day + 5:02d}T20:00:00+00:00")
     history = read_plan_history(r.root, "progress.yaml")
     assert len(history.versions) == 5 and len(calls) == 1
+    read_plan_history(r.root, "progress.yaml")  # nothing kept from one reading to the next
+    assert len(calls) == 2

@@ -13,13 +13,13 @@ import feedparser
 import pytest
 
 from gitrepo import GitRepo
-from inpublic.engines.mkdocs.inputs import load_plan_history
-from inpublic.feeds.site import FEED_WEEKS, FeedSettings, SiteInfo, build_feeds
-from inpublic.history.read import read_history
+from inpublic.feeds.site import FEED_WEEKS, FeedSettings
+from inpublic.history.load import read_histories
 from inpublic.markdown_files import MarkdownFile
 from inpublic.plan.load import parse_plan
-from inpublic.reports.pages import render_reports_index, report_pages
-from inpublic.reports.weeks import Sources, weekly_reports
+from inpublic.privacy import MARKER
+from inpublic.reports.weeks import Sources
+from inpublic.site import BuildInputs, BuildOptions, SiteFacts, build_site
 
 SITE = "https://example.org/learning/"
 PLAN = """\
@@ -50,12 +50,13 @@ def feeds(root: Path, today: dt.date = TODAY, reflections: dict[str, MarkdownFil
           limit: int = 20) -> tuple[feedparser.FeedParserDict, str]:
     """The RSS feed of the repository at `root` as built on `today`, parsed, and the reports index."""
     plan = parse_plan((root / "progress.yaml").read_text(encoding="utf-8"))
-    history = read_history(root)
-    sources = Sources("docs", "progress.yaml", {})
-    pages = report_pages(weekly_reports(plan, history, today, sources), reflections or {})
-    files = build_feeds(plan, history, load_plan_history(root, root / "progress.yaml"), today, sources, pages, (),
-                        SiteInfo(SITE, "Ada learns"), FeedSettings(limit=limit))
-    return feedparser.parse(files["feed.xml"]), render_reports_index(pages)
+    read = read_histories(root, root / "progress.yaml", MARKER)
+    options = BuildOptions(reviews=False, feeds=FeedSettings(limit=limit))
+    site = build_site(BuildInputs(plan, read.history, today, Sources("docs", "progress.yaml", {}), read.plan_history,
+                                  reflections or {}, options, SiteFacts(SITE, "Ada learns")))
+    files = site.feed_files((), None)
+    index = next(f.content for f in site.files if f.src_uri == "reports/index.md")
+    return feedparser.parse(files["feed.xml"]), index
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from gitrepo import GitRepo
 from inpublic.activity.notes import note_dates
-from inpublic.engines.mkdocs import inputs as plugin_inputs
+from inpublic.history import load as history_load
 from inpublic.history.limits import (
     NOTHING_COMMITTED,
     SHALLOW,
@@ -116,7 +116,7 @@ def test_a_commit_is_hidden_by_the_marker_in_its_subject_or_its_body() -> None:
 
 
 def test_the_shallow_notice_is_one_sentence_with_the_warnings_fix() -> None:
-    assert plugin_inputs.SHALLOW is SHALLOW  # written once
+    assert history_load.SHALLOW is SHALLOW  # written once
     assert SHALLOW.endswith(SHALLOW_FIX) and SHALLOW_NOTICE.endswith(f"({SHALLOW_FIX}).")
     assert SHALLOW_NOTICE.count(". ") == 0 and SHALLOW_NOTICE[0].isupper()
     assert "`git add -A && git commit" in NOTHING_COMMITTED

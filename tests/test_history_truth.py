@@ -126,7 +126,7 @@ def test_a_deeper_shallow_clone_dates_what_it_saw_happen(learner: GitRepo, full:
 
 
 def test_the_notice_reuses_the_warnings_fix(learner: GitRepo, tmp_path: Path) -> None:
-    from inpublic.engines.mkdocs.inputs import SHALLOW
+    from inpublic.history.limits import SHALLOW
 
     clone = GitRepo.clone(learner, tmp_path / "repo", depth=1)
     strict = build_at(clone.root, tmp_path / "site")

@@ -16,7 +16,7 @@ import pytest
 
 from gitrepo import GitRepo
 from inpublic.activity.days import counted_commit_times, daily_activity, streaks
-from inpublic.activity.notes import note_dates
+from inpublic.activity.notes import note_dates, note_lives
 from inpublic.feeds.items import FeedSite, week_items
 from inpublic.history.read import read_history
 from inpublic.model import FileChange, History
@@ -191,7 +191,8 @@ def test_the_page_the_index_weeks_json_and_the_feed_item_agree(moved: GitRepo) -
         "commits": 0, "active_days": 0, "notes_created": 0, "notes_updated": 0, "streak": 0, "reorganised": 50}
     assert next(r for r in json.loads(weeks_json(reports)) if r["week"] == "2026-W41")["reorganised"] == 0
 
-    items = week_items(pages, SITE, read_history(moved.root), "docs", SOURCES.privacy)
+    history = read_history(moved.root)
+    items = week_items(pages, SITE, history, note_lives(history), "docs", SOURCES.privacy)
     item = next(i for i in items if i.guid.endswith("week/2026-W43"))
     assert item.title == "Week 43, 2026: reorganised 50 notes"
     assert "reorganised 50 notes" in item.summary

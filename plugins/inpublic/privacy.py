@@ -4,8 +4,7 @@ commits without the private marker."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import dataclass, field, replace
 
 from inpublic.model import Commit, History, Plan
 
@@ -35,13 +34,20 @@ class Privacy:
     paths: tuple[str, ...] = ("private/**",)
     marker: str = MARKER
     not_notes: tuple[str, ...] = ("index.md", "reports/**", "blog/**")  # published pages that are not study notes
+    # the patterns compiled once, when the options are read: a build matches thousands of paths against them
+    _private: tuple[re.Pattern[str], ...] = field(init=False, repr=False, compare=False)
+    _not_notes: tuple[re.Pattern[str], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_private", tuple(glob_regex(p) for p in self.paths))
+        object.__setattr__(self, "_not_notes", tuple(glob_regex(p) for p in self.not_notes))
 
     def is_note(self, src_uri: str) -> bool:
         """Whether a public Markdown page is a study note (counted in reports, dated), not a home or about page."""
-        return src_uri.endswith(".md") and not any(glob_regex(p).fullmatch(src_uri) for p in self.not_notes)
+        return src_uri.endswith(".md") and not any(p.fullmatch(src_uri) for p in self._not_notes)
 
     def is_private_path(self, src_uri: str) -> bool:
-        return any(glob_regex(pattern).fullmatch(src_uri) for pattern in self.paths)
+        return any(p.fullmatch(src_uri) for p in self._private)
 
     def is_private_commit(self, message: str) -> bool:
         """Whether a commit message (its subject, its body, or both) carries the marker."""
@@ -62,8 +68,6 @@ def carries_marker(text: str, marker: str) -> bool:
     return bool(marker) and marker.casefold() in text.casefold()
 
 
-
-@lru_cache(maxsize=64)
 def glob_regex(pattern: str) -> re.Pattern[str]:
     """The regular expression of a docs-relative glob pattern (see ``Privacy``)."""
     parts: list[str] = []

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from zoneinfo import ZoneInfo
 
@@ -20,12 +19,11 @@ from inpublic.wording import format_number
 from inpublic.wording import plural as plural
 
 
-@functools.cache
 def environment() -> Environment:
     """A strict environment: an undefined name fails, and HTML and XML templates escape what they insert.
 
-    One per process: compiling a template costs far more than rendering it, and a hundred weekly reports
-    render the same one. It holds no build state (templates and filters only), so sharing it is safe.
+    A new one each call: a build makes one (site.build_site) and passes it to every render function, since
+    compiling a template costs far more than rendering it, and a hundred weekly reports render the same one.
     """
     env = Environment(
         loader=PackageLoader("inpublic", "templates"),

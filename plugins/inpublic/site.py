@@ -1,22 +1,33 @@
 """Everything inpublic adds to a site, computed from the plan, the history and the learner's files.
 
-This is the engine-independent half of a build: an adapter (the MkDocs plugin today) hands in what it read
-and writes out the `GeneratedFile`s. Nothing here touches the disk or reads the clock.
+This is the engine-independent half of a build, `build_site(inputs) -> Site`: an adapter (the MkDocs plugin today)
+reads the plan, the history and the learner's files into `BuildInputs`, lays out the pages and files `Site` holds,
+passes each page's Markdown and HTML through it, then asks it for the feeds (`Site.feed_files`) with what the
+engine rendered. Nothing here touches the disk or reads the clock.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo
 
-from inpublic.activity.notes import NoteDates, note_dates
-from inpublic.commitments.pages import commitments_output
+from jinja2 import Environment
+
+from inpublic.activity.notes import NoteDates, NoteLife, note_dates, note_lives
+from inpublic.activity.public import public_lives
+from inpublic.commitments.pages import CALENDAR, commitments_output
 from inpublic.commitments.status import CommitmentStatus
-from inpublic.home.view import HomeReports, ReportLink
+from inpublic.feeds import site as feeds
+from inpublic.feeds.html import markdown_html
+from inpublic.feeds.items import BlogPost
+from inpublic.home.view import HOME_MARKER, HomeReports, ReportLink, home_view
 from inpublic.markdown_files import MarkdownFile
 from inpublic.model import History, Plan, PlanHistory
+from inpublic.render import environment, markdown_text, render_home, render_note_dates, render_shallow_notice
 from inpublic.reports.pages import (
     REPORTS_DIR,
     ReportPage,
@@ -28,8 +39,10 @@ from inpublic.reports.pages import (
 from inpublic.reports.weeks import Sources, WeekReport, weekly_reports
 from inpublic.rhythm.home import HomeRhythm
 from inpublic.rhythm.pages import history_commit_days, report_commit_days, rhythm
+from inpublic.sanitise import clean_html
 
 REFLECTION = re.compile(rf"^{REPORTS_DIR}/(\d{{4}}-W\d{{2}})\.md$")
+STYLESHEET = "assets/inpublic/inpublic.css"  # where the stylesheet goes in the site; every page links it
 
 
 @dataclass(frozen=True)
@@ -41,18 +54,122 @@ class GeneratedFile:
 
 
 @dataclass(frozen=True)
-class SiteContent:
-    files: tuple[GeneratedFile, ...] = ()
+class Asset:
+    """A file of the package copied into the site as it is."""
+
+    src_uri: str
+    source: Path
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """The plugin's options that change what a build adds."""
+
+    reports: bool = True
+    note_dates: bool = True
+    reviews: bool = True
+    feeds: feeds.FeedSettings | None = None  # None: no feeds in this build
+
+
+@dataclass(frozen=True)
+class SiteFacts:
+    """What the engine's configuration says about the site."""
+
+    url: str = ""  # site_url, ending with "/"; "" when not set
+    name: str = ""
+    description: str | None = None
+    language: str | None = None
+    use_directory_urls: bool = True
+
+
+@dataclass(frozen=True)
+class BuildInputs:
+    """Everything a build is made from: what the adapter read, the options and the site's facts."""
+
+    plan: Plan  # the public plan
+    history: History  # as it stands today
+    today: dt.date  # in the learner's time zone
+    sources: Sources
+    plan_history: PlanHistory = field(default_factory=PlanHistory)  # as it stands today
+    reflections: Mapping[str, MarkdownFile] = field(default_factory=dict)  # week slug -> the learner's text for it
+    options: BuildOptions = BuildOptions()
+    site: SiteFacts = SiteFacts()
+
+
+@dataclass(frozen=True)
+class Site:
+    """Every page and file a build adds, and what it changes in the learner's pages."""
+
+    inputs: BuildInputs
+    files: tuple[GeneratedFile, ...] = ()  # the generated pages and data files
     replaced: frozenset[str] = frozenset()  # the learner's files folded into generated pages (reflections)
+    home: GeneratedFile = GeneratedFile("index.md", "")  # the home page, for a site whose learner wrote none
+    home_markdown: str = ""  # what takes the place of HOME_MARKER on the home page
+    under_notes: Mapping[str, str] = field(default_factory=dict)  # src_uri -> the line of dates under the note
+    shallow_notice: str = ""  # under the home and every note when the history is a shallow clone
+    # generated pages that hold HTML the learner wrote (a report with its reflection): what the engine rendered
+    # of them goes through sanitise.clean_html (`page_html`)
+    sanitised: frozenset[str] = frozenset()
+    stylesheet: Asset = Asset(STYLESHEET, Path(__file__).parent / "assets" / "inpublic.css")
+    head_links: str = ""  # the feeds' <link>s for every page's <head>; "" without feeds
+    # what the pages are made of, for the feeds and for tests
+    lives: tuple[NoteLife, ...] = ()  # every file identity of the history (activity.notes.note_lives)
     note_dates: Mapping[str, NoteDates] = field(default_factory=dict)  # docs-relative path -> dates
     reports: tuple[WeekReport, ...] = ()
+    report_pages: tuple[ReportPage, ...] = ()  # the weekly reports' pages, which the feeds' week items draw on
     commitments: tuple[CommitmentStatus, ...] = ()  # current ones by due date, then withdrawn
     rhythm: HomeRhythm | None = None  # the home page's heatmap, streaks and reviews due
-    # generated pages that hold HTML the learner wrote (a report with its reflection): the adapter passes
-    # what the engine rendered of them through sanitise.clean_html
-    sanitised: frozenset[str] = frozenset()
     home_reports: HomeReports | None = None  # the home's links to the weekly reports; None without reports
-    report_pages: tuple[ReportPage, ...] = ()  # the weekly reports' pages, which the feeds' week items draw on
+    env: Environment = field(default_factory=environment, compare=False, repr=False)  # this build's templates
+
+    def page_markdown(self, src_uri: str, markdown: str, page_url: str) -> str:
+        """A page's Markdown as the site shows it: the home in place of its marker, the Subscribe block where it
+        goes, the dates under a note, and the shallow clone's notice. `page_url` is the page's address from the
+        site's root, as the engine names it ('' for the home, 'reports/')."""
+        if src_uri == "index.md" and HOME_MARKER in markdown:
+            home = self.home_markdown + f"\n{feeds.SUBSCRIBE_MARKER}\n"
+            return self.subscribe(markdown.replace(HOME_MARKER, home), src_uri, page_url)
+        markdown = self.subscribe(markdown, src_uri, page_url)
+        dates = self.under_notes.get(src_uri)
+        if dates is not None:
+            markdown += "\n\n" + dates
+        if self.shallow_notice and (src_uri == "index.md" or src_uri in self.inputs.sources.titles):
+            markdown += "\n\n" + self.shallow_notice
+        return markdown
+
+    def subscribe(self, markdown: str, src_uri: str, page_url: str) -> str:
+        """The Subscribe block where the learner put its marker (the home has one), and under the reports index."""
+        if self.inputs.options.feeds is None:
+            return feeds.place_subscribe(markdown, src_uri, "")
+        calendar = any(f.src_uri == CALENDAR for f in self.files)
+        links = feeds.subscribe_links(page_url, calendar)
+        return feeds.place_subscribe(markdown, src_uri, feeds.render_subscribe(links, self.env))
+
+    def page_html(self, src_uri: str, html: str) -> str:
+        """What the engine rendered of a page, sanitised when it holds HTML the learner wrote in a generated page."""
+        return clean_html(html) if src_uri in self.sanitised else html
+
+    def with_head_links(self, html: str) -> str:
+        """A whole HTML page with the feeds' <link>s in its <head>."""
+        return feeds.add_head_links(html, self.head_links) if self.head_links else html
+
+    def feed_files(
+        self,
+        posts: Sequence[BlogPost],
+        page_urls: Mapping[str, str] | None,
+        markdown: Callable[[str], str] = markdown_html,
+    ) -> dict[str, bytes]:
+        """feed.xml, atom.xml and feed.json (nothing without feeds), from what the engine rendered: the blog
+        posts, the address from the site's root of every page built (src_uri -> url; None: each page where
+        MkDocs would put it), and the engine's Markdown to HTML function for the learner's reflections."""
+        settings, inputs, facts = self.inputs.options.feeds, self.inputs, self.inputs.site
+        if settings is None:
+            return {}
+        info = feeds.SiteInfo(facts.url, facts.name, facts.description, facts.language, facts.use_directory_urls,
+                              page_urls)
+        made = feeds.FeedInputs(inputs.plan, inputs.history, inputs.plan_history, inputs.today, inputs.sources,
+                                self.report_pages, self.commitments, self.lives)
+        return feeds.build_feeds(made, posts, info, settings, markdown=markdown, env=self.env)
 
 
 def reflection_slugs(src_uris: list[str]) -> dict[str, str]:
@@ -60,53 +177,75 @@ def reflection_slugs(src_uris: list[str]) -> dict[str, str]:
     return {uri: m.group(1) for uri in src_uris if (m := REFLECTION.match(uri))}
 
 
-def site_content(
-    plan: Plan,
-    history: History,
-    today: dt.date,
-    sources: Sources,
-    reflections: Mapping[str, MarkdownFile],
-    *,
-    site_url: str = "",
-    history_incomplete: bool = False,
-    with_reports: bool = True,
-    with_note_dates: bool = True,
-    plan_history: PlanHistory | None = None,
-    with_reviews: bool = True,
-) -> SiteContent:
-    """The generated pages and data of a build. `reflections` maps a week slug to the learner's text for it."""
+def build_site(inputs: BuildInputs) -> Site:
+    """Every page and file a build adds. The history is walked once here (`note_lives`), and its public notes
+    picked once (`public_lives`), for the note dates, the rhythm, the weekly reports and the feeds."""
+    plan, history, today, sources, options = inputs.plan, inputs.history, inputs.today, inputs.sources, inputs.options
+    site_url, shallow = inputs.site.url, history.shallow
+    env = environment()
+    lives = note_lives(history)
+    public = public_lives(history, lives, sources.notes_dir, sources.privacy)
     hidden = sources.privacy.hidden_commits(history)
     dates = {}
-    if with_note_dates:
+    if options.note_dates:
         prefix = f"{sources.notes_dir}/" if sources.notes_dir else ""
         repo_paths = {prefix + uri: uri for uri in sources.titles}
-        dates = {repo_paths[path]: d for path, d in note_dates(history, repo_paths, hidden).items()}
-    promised = commitments_output(plan, plan_history or PlanHistory(), today, site_url=site_url,
-                                  history_incomplete=history_incomplete, hidden=hidden)
+        dates = {repo_paths[path]: d for path, d in note_dates(history, repo_paths, hidden, lives=lives).items()}
+    promised = commitments_output(plan, inputs.plan_history, today, site_url=site_url, history_incomplete=shallow,
+                                  hidden=hidden, env=env)
     promises = tuple(GeneratedFile(uri, text, in_nav=in_nav) for uri, text, in_nav in promised.files)
-    if not with_reports:
-        days = rhythm(plan, history_commit_days(history, sources, plan.learner.timezone), today, reviews=with_reviews)
-        extra = tuple(GeneratedFile(uri, text, in_nav=in_nav) for uri, text, in_nav in days.files)
-        return SiteContent(promises + extra, note_dates=dates, commitments=promised.statuses, rhythm=days.home)
-    reports = weekly_reports(plan, history, today, sources)
-    days = rhythm(plan, report_commit_days(reports), today, reviews=with_reviews)
-    pages = report_pages(reports, reflections, history_incomplete, days.review_weeks, logged=bool(plan.log))
+    reports: tuple[WeekReport, ...] = ()
+    pages: tuple[ReportPage, ...] = ()
+    replaced: frozenset[str] = frozenset()
+    if not options.reports:
+        days = rhythm(plan, history_commit_days(history, sources, plan.learner.timezone, public=public), today,
+                      reviews=options.reviews, env=env)
+        files = promises + tuple(GeneratedFile(uri, text, in_nav=in_nav) for uri, text, in_nav in days.files)
+    else:
+        reports = weekly_reports(plan, history, today, sources, public=public)
+        days = rhythm(plan, report_commit_days(reports), today, reviews=options.reviews, env=env)
+        pages = report_pages(reports, inputs.reflections, shallow, days.review_weeks, logged=bool(plan.log))
+        files = _report_files(pages, reports, inputs.reflections, shallow, site_url, env)
+        files += tuple(GeneratedFile(uri, text, in_nav=in_nav) for uri, text, in_nav in days.files) + promises
+        shown = {r.slug for r in reports}
+        replaced = frozenset(f"{REPORTS_DIR}/{slug}.md" for slug in inputs.reflections if slug in shown)
+    notice = render_shallow_notice(env) if shallow else ""
+    links = home_reports(pages) if options.reports else None
+    home = render_home(home_view(plan, today, promised.statuses), env, rhythm=days.home, reports=links)
+    zone = ZoneInfo(plan.learner.timezone)
+    return Site(
+        inputs=inputs,
+        files=files,
+        replaced=replaced,
+        home=GeneratedFile("index.md", f"# {markdown_text(plan.learner.name)}: learning in public\n\n"  # escaped
+                                       + HOME_MARKER + "\n"),
+        home_markdown=notice + home,
+        under_notes={uri: render_note_dates(d, zone) for uri, d in dates.items()},
+        shallow_notice=notice,
+        sanitised=frozenset(page.src_uri for page in pages if page.reflection is not None),
+        head_links="" if options.feeds is None else feeds.head_links(site_url, inputs.site.name),
+        lives=lives,
+        note_dates=dates,
+        reports=reports,
+        report_pages=pages,
+        commitments=promised.statuses,
+        rhythm=days.home,
+        home_reports=links,
+        env=env,
+    )
+
+
+def _report_files(pages: Sequence[ReportPage], reports: Sequence[WeekReport], reflections: Mapping[str, MarkdownFile],
+                  shallow: bool, site_url: str, env: Environment) -> tuple[GeneratedFile, ...]:
+    """The weekly reports' pages, their index and their figures (weeks.json)."""
     files = [
-        GeneratedFile(
-            page.src_uri,
-            render_report(page),
-            edit_path=page.src_uri if page.report.slug in reflections else None,
-        )
+        GeneratedFile(page.src_uri, render_report(page, env),
+                      edit_path=page.src_uri if page.report.slug in reflections else None)
         for page in pages
     ]
-    files.append(GeneratedFile(f"{REPORTS_DIR}/index.md", render_reports_index(pages, history_incomplete), in_nav=True))
+    files.append(GeneratedFile(f"{REPORTS_DIR}/index.md", render_reports_index(pages, shallow, env), in_nav=True))
     files.append(GeneratedFile(f"{REPORTS_DIR}/weeks.json", weeks_json(reports, site_url)))
-    shown = {r.slug for r in reports}
-    replaced = frozenset(f"{REPORTS_DIR}/{slug}.md" for slug in reflections if slug in shown)
-    files.extend(GeneratedFile(uri, text, in_nav=in_nav) for uri, text, in_nav in days.files)
-    sanitised = frozenset(page.src_uri for page in pages if page.reflection is not None)
-    return SiteContent(tuple(files) + promises, replaced, dates, reports, promised.statuses, days.home, sanitised,
-                       home_reports(pages), pages)
+    return tuple(files)
 
 
 def home_reports(pages: Sequence[ReportPage]) -> HomeReports:

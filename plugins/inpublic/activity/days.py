@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from inpublic.activity.notes import NoteLife, note_lives
 from inpublic.activity.public import counted_commits, public_lives, streak
 from inpublic.model import History, LogEntry
 from inpublic.reports.weeks import Sources
@@ -70,10 +71,14 @@ class Streaks:
         return self.current is not None and self.current.end == self.today
 
 
-def counted_commit_times(history: History, sources: Sources, zone: ZoneInfo) -> tuple[dt.datetime, ...]:
-    """The author dates of the counted commits, in the learner's time zone, in history order."""
-    lives = public_lives(history, sources.notes_dir, sources.privacy)
-    commits = counted_commits(history, lives, sources.plan_path, sources.privacy)
+def counted_commit_times(
+    history: History, sources: Sources, zone: ZoneInfo, *, public: Sequence[NoteLife] | None = None
+) -> tuple[dt.datetime, ...]:
+    """The author dates of the counted commits, in the learner's time zone, in history order. ``public`` are the
+    public notes (``public_lives``) when the caller has them already."""
+    if public is None:
+        public = public_lives(history, note_lives(history), sources.notes_dir, sources.privacy)
+    commits = counted_commits(history, public, sources.plan_path, sources.privacy)
     return tuple(c.authored.astimezone(zone) for c in commits)
 
 

@@ -1,13 +1,13 @@
 """When each note was created and last updated, from a ``History``: pure, no I/O, no clock.
 
-One walk, ``note_lives``, follows every file's identity across renames; ``note_dates`` and the
-weekly reports both read its result.
+One walk, ``note_lives``, follows every file's identity across renames; a build makes it once (site.build_site)
+and hands its result to ``note_dates``, the weekly reports and the feeds.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Set
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 
 from inpublic.history.limits import clone_edge
@@ -44,7 +44,13 @@ class NoteLife:
     touches: tuple[Touch, ...]  # in history order; one per commit
 
 
-def note_dates(history: History, paths: Iterable[str], hidden: Set[str] = frozenset()) -> dict[str, NoteDates]:
+def note_dates(
+    history: History,
+    paths: Iterable[str],
+    hidden: Set[str] = frozenset(),
+    *,
+    lives: Sequence[NoteLife] | None = None,
+) -> dict[str, NoteDates]:
     """Creation and update dates of the notes at ``paths`` (repository-relative POSIX paths).
 
     Walks the commits oldest to newest, following each file's identity across renames
@@ -59,9 +65,11 @@ def note_dates(history: History, paths: Iterable[str], hidden: Set[str] = frozen
     The commits in ``hidden`` (marked private) date nothing. Nor does the edge of a shallow
     clone, which shows every file as added (``history_limits.clone_edge``): a note it touched
     has no ``created`` date, and a note only it touched has no dates at all.
+
+    ``lives`` are ``note_lives(history)`` when the caller has them already.
     """
     edge = clone_edge(history)
-    alive = {life.path: life for life in note_lives(history) if life.alive}
+    alive = {life.path: life for life in (note_lives(history) if lives is None else lives) if life.alive}
     found = {path: _dates(alive[path], set(hidden) | edge, edge) for path in paths if path in alive}
     return {path: dates for path, dates in found.items() if dates is not None}
 

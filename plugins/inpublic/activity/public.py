@@ -20,10 +20,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from inpublic.activity.notes import NoteLife, Touch, note_lives
+from inpublic.activity.notes import NoteLife, Touch
 from inpublic.model import Commit, FileChange, History
 from inpublic.privacy import Privacy
 
@@ -42,13 +42,16 @@ def is_public_note(path: str, notes_dir: str, privacy: Privacy) -> bool:
     return src_uri is not None and privacy.is_note(src_uri) and not privacy.is_private_path(src_uri)
 
 
-def public_lives(history: History, notes_dir: str, privacy: Privacy) -> tuple[NoteLife, ...]:
+def public_lives(
+    history: History, lives: Sequence[NoteLife], notes_dir: str, privacy: Privacy
+) -> tuple[NoteLife, ...]:
     """The public notes, each with its visible touches only; notes left without any are dropped.
 
-    A touch keeps ``moved`` when it is a move (see the module docstring): never the first visible one."""
+    ``lives`` are every file identity of ``history`` (``note_lives``). A touch keeps ``moved`` when it is a move
+    (see the module docstring): never the first visible one."""
     hidden = privacy.hidden_commits(history)
     out: list[NoteLife] = []
-    for life in note_lives(history):
+    for life in lives:
         if not is_public_note(life.path, notes_dir, privacy):
             continue
         touches = tuple(t for t in life.touches if t.sha not in hidden and _visible(t, notes_dir, privacy))

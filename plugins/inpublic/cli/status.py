@@ -15,9 +15,9 @@ from inpublic.cli.mkdocs_yml import load_site_config
 from inpublic.cli.status_view import status_view
 from inpublic.cli.terminal import format_status
 from inpublic.commitments.status import commitment_statuses
-from inpublic.history.limits import NOTHING_COMMITTED, future_warning, history_as_of, plan_history_as_of
-from inpublic.history.plan_versions import read_plan_history
-from inpublic.history.read import HistoryError, read_history, repo_relative, repo_root
+from inpublic.history.limits import plan_history_as_of
+from inpublic.history.load import LATER, NOTHING_YET, histories_as_of, read_histories
+from inpublic.history.read import HistoryError, repo_relative
 from inpublic.model import Plan, PlanHistory
 from inpublic.plan.load import load_plan
 from inpublic.privacy import Privacy, public_plan
@@ -75,9 +75,7 @@ def run_status(args: argparse.Namespace) -> int:
     if isinstance(found, int):
         return found
     site, today = found
-    root = git_root(site.options.plan_path.parent)
-    commit_days = read_commit_days(root, site, today)
-    plans = plan_history_as_of(read_plans(root, site.options.plan_path), today, site.plan.learner.timezone)
+    commit_days, plans = read_histories_now(site, today)
     statuses = commitment_statuses(site.plan, plans, today)
     due = sum(1 for r in review_schedule(site.plan, today) if r.status == OPEN) if site.options.reviews else None
     view = status_view(site.plan, today, commit_days, statuses, due)
@@ -118,40 +116,23 @@ def use_colour() -> bool:
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
-def git_root(folder: Path) -> Path | None:
-    try:
-        return repo_root(folder)
-    except HistoryError:
-        return None
-
-
-def read_commit_days(root: Path | None, site: Site, today: dt.date) -> list[dt.date] | None:
-    """One day per counted commit, as the site counts them on `today`; None when there is no readable history.
+def read_histories_now(site: Site, today: dt.date) -> tuple[list[dt.date] | None, PlanHistory]:
+    """One day per counted commit, as the site counts them on `today` (None when there is no readable history),
+    and the plan's versions as they stand on `today`, read as the site's build reads them (history/load.py).
 
     What the site's build warns of is said on stderr: nothing committed yet, commits dated after today."""
-    if root is None:
-        return None
     options, timezone = site.options, site.plan.learner.timezone
+    read = read_histories(options.plan_path.parent, options.plan_path, options.privacy.marker)
+    if read.root is None:
+        return None, PlanHistory()
     try:
-        history = read_history(root, options.privacy.marker)
-        sources = Sources(repo_relative(root, options.docs_dir), repo_relative(root, options.plan_path), {},
+        sources = Sources(repo_relative(read.root, options.docs_dir), repo_relative(read.root, options.plan_path), {},
                           options.privacy)
     except HistoryError:
-        return None
-    if history.head is None:
-        print(f"inpublic: {NOTHING_COMMITTED}.", file=sys.stderr)
-    history, later = history_as_of(history, today, timezone)
-    named = [c for c in later if may_count(c, sources.notes_dir, sources.plan_path, options.privacy)]
-    if named:
-        print(f"inpublic: {future_warning(named, today, timezone)}.", file=sys.stderr)
-    return history_commit_days(history, sources, timezone)
-
-
-def read_plans(root: Path | None, plan_path: Path) -> PlanHistory:
-    """The committed versions of the plan, for the commitments' deadline history (none without git)."""
-    if root is None:
-        return PlanHistory()
-    try:
-        return read_plan_history(root, repo_relative(root, plan_path))
-    except HistoryError:
-        return PlanHistory()
+        return None, plan_history_as_of(read.plan_history, today, timezone)
+    now = histories_as_of(read, today, timezone,
+                          lambda c: may_count(c, sources.notes_dir, sources.plan_path, options.privacy))
+    for warning in now.warnings:
+        if warning.kind in (NOTHING_YET, LATER):
+            print(f"inpublic: {warning.text}.", file=sys.stderr)
+    return history_commit_days(now.history, sources, timezone), now.plan_history

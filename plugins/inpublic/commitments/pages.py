@@ -74,7 +74,7 @@ def page_slug(ident: str) -> str:
 
 def commitments_output(
     plan: Plan, history: PlanHistory, today: dt.date, *, site_url: str = "", history_incomplete: bool = False,
-    hidden: frozenset[str] = frozenset(),
+    hidden: frozenset[str] = frozenset(), env: Environment | None = None,
 ) -> CommitmentsOutput:
     """The commitments' statuses and every file that shows them; nothing when no commitment was ever made.
 
@@ -85,7 +85,7 @@ def commitments_output(
         return CommitmentsOutput()
     pages = tuple(CommitmentPage(s, burnup(s)) for s in statuses)
     links = Links(calendar_address(site_url), plan.learner.repo, hidden)
-    env = environment()
+    env = env or environment()
     files = [(f"{COMMITMENTS_DIR}/index.md", render_index(pages, links, history_incomplete, env), True)]
     files += [(p.src_uri, render_page(p, pages, links, history_incomplete, env), False) for p in pages]
     files.append((DATA, commitments_json(statuses, site_url, today, hidden), False))

@@ -15,7 +15,6 @@ import posixpath
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
@@ -95,21 +94,15 @@ def markdown_html(text: str) -> str:
     return str(python_markdown.markdown(text, extensions=["extra", "sane_lists"]))
 
 
-@lru_cache(maxsize=1)
-def _environment() -> Environment:
-    """One environment for every item of a build: each template is compiled once."""
-    return environment()
-
-
 def render_week_html(view: WeekView, env: Environment | None = None) -> str:
-    html = (env or _environment()).get_template("feed_week.html.j2").render(
+    html = (env or environment()).get_template("feed_week.html.j2").render(
         view=view, reflection=Markup(view.reflection_html) if view.reflection_html else None,
     )
     return absolute_html(html, view.url)
 
 
 def render_event_html(event: CommitmentEvent, url: str, commit_url: str | None, env: Environment | None = None) -> str:
-    html = (env or _environment()).get_template("feed_event.html.j2").render(
+    html = (env or environment()).get_template("feed_event.html.j2").render(
         event=event, url=url, commit_url=commit_url,
     )
     return absolute_html(html, url)

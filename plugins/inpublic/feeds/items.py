@@ -23,7 +23,9 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 from zoneinfo import ZoneInfo
 
-from inpublic.activity.notes import note_lives
+from jinja2 import Environment
+
+from inpublic.activity.notes import NoteLife
 from inpublic.feeds.events import Category, CommitmentEvent, WeekDeadline
 from inpublic.feeds.html import (
     WeekView,
@@ -154,17 +156,20 @@ def week_items(
     pages: Sequence[ReportPage],
     site: FeedSite,
     history: History,
+    lives: Iterable[NoteLife],
     sources_notes_dir: str,
     privacy: Privacy,
     *,
     deadlines: Mapping[str, tuple[WeekDeadline, ...]] | None = None,
     markdown: Callable[[str], str] = markdown_html,
+    env: Environment | None = None,
 ) -> tuple[FeedItem, ...]:
-    """One item per completed week that is not quiet (see `ReportPage.quiet`). `deadlines` maps a week slug to
-    where each commitment stood when it closed."""
-    later = _later_changes(history, sources_notes_dir, privacy)
+    """One item per completed week that is not quiet (see `ReportPage.quiet`). `lives` are every file identity
+    of `history` (`activity.notes.note_lives`); `deadlines` maps a week slug to where each commitment stood when
+    it closed."""
+    later = _later_changes(history, lives, privacy)
     return tuple(
-        _week_item(page, site, later, sources_notes_dir, (deadlines or {}).get(page.report.slug, ()), markdown)
+        _week_item(page, site, later, sources_notes_dir, (deadlines or {}).get(page.report.slug, ()), markdown, env)
         for page in pages
         if page.report.complete and not page.quiet
     )
@@ -185,6 +190,7 @@ def _week_item(
     notes_dir: str,
     deadlines: tuple[WeekDeadline, ...],
     markdown: Callable[[str], str],
+    env: Environment | None,
 ) -> FeedItem:
     report = page.report
     url = site.url(report_uri(report))
@@ -212,7 +218,7 @@ def _week_item(
         published=closed,
         updated=max(changed, default=closed).astimezone(site.zone),
         summary=f"{report.title}, {report.start.isoformat()} to {report.end.isoformat()}: {page.summary}.",
-        content_html=render_week_html(view),
+        content_html=render_week_html(view, env),
         author=site.author,
         categories=tuple(Category(s.subject.id, s.subject.title) for s in report.subjects),
     )
@@ -240,11 +246,11 @@ class _LaterChanges:
         return out
 
 
-def _later_changes(history: History, notes_dir: str, privacy: Privacy) -> _LaterChanges:
+def _later_changes(history: History, lives: Iterable[NoteLife], privacy: Privacy) -> _LaterChanges:
     hidden = privacy.hidden_commits(history)
     edits: dict[str, tuple[dt.datetime, ...]] = {}
     moves: dict[str, tuple[dt.datetime, ...]] = {}
-    for life in note_lives(history):
+    for life in lives:
         touches = [t for t in life.touches if t.sha not in hidden]
         edits[life.path] = tuple(t.date for t in touches)
         moves[life.path] = tuple(t.date for t in touches if t.status in ("R", "D"))
@@ -254,9 +260,11 @@ def _later_changes(history: History, notes_dir: str, privacy: Privacy) -> _Later
 # --- commitments --------------------------------------------------------------------------------
 
 
-def event_items(events: Iterable[CommitmentEvent], site: FeedSite) -> tuple[FeedItem, ...]:
+def event_items(
+    events: Iterable[CommitmentEvent], site: FeedSite, env: Environment | None = None
+) -> tuple[FeedItem, ...]:
     """One item per commitment event."""
-    return tuple(_event_item(e, site) for e in events)
+    return tuple(_event_item(e, site, env) for e in events)
 
 
 EVENT_TITLES = {
@@ -268,7 +276,7 @@ EVENT_TITLES = {
 }
 
 
-def _event_item(event: CommitmentEvent, site: FeedSite) -> FeedItem:
+def _event_item(event: CommitmentEvent, site: FeedSite, env: Environment | None) -> FeedItem:
     key = f"commitment/{event.commitment_id}/{event.kind}" + (f"/{event.ref}" if event.ref else "")
     url = event.url or site.site_url
     commit = commit_url(site.repo, event.commit) if event.commit else None
@@ -281,7 +289,7 @@ def _event_item(event: CommitmentEvent, site: FeedSite) -> FeedItem:
         published=when,
         updated=when,
         summary=event.text,
-        content_html=render_event_html(event, url, commit),
+        content_html=render_event_html(event, url, commit, env),
         author=site.author,
         categories=event.subjects,
     )
@@ -291,10 +299,11 @@ def _event_item(event: CommitmentEvent, site: FeedSite) -> FeedItem:
 
 
 def blog_items(
-    posts: Iterable[BlogPost], site: FeedSite, history: History, notes_dir: str, privacy: Privacy
+    posts: Iterable[BlogPost], site: FeedSite, lives: Iterable[NoteLife], notes_dir: str, privacy: Privacy
 ) -> tuple[FeedItem, ...]:
-    """One item per published blog post with a date; drafts and posts without a date are left out."""
-    first = _first_public_paths(history, notes_dir, privacy)
+    """One item per published blog post with a date; drafts and posts without a date are left out. `lives` are
+    every file identity of the history (`activity.notes.note_lives`)."""
+    first = _first_public_paths(lives, notes_dir, privacy)
     out = []
     for post in posts:
         dates = post_dates(post.meta, site.zone)
@@ -348,10 +357,10 @@ def _texts(value: Any) -> list[str]:
     return [str(v) for v in value if isinstance(v, (str, int))] if isinstance(value, list) else []
 
 
-def _first_public_paths(history: History, notes_dir: str, privacy: Privacy) -> dict[str, str]:
+def _first_public_paths(lives: Iterable[NoteLife], notes_dir: str, privacy: Privacy) -> dict[str, str]:
     """A file's path now -> its first path in git outside the private folders: what a post's GUID is made of."""
     out = {}
-    for life in note_lives(history):
+    for life in lives:
         if not life.alive:
             continue
         for touch in life.touches:

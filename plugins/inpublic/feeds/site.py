@@ -1,7 +1,7 @@
 """The feeds of a site, engine-independent: what goes in, the files, and how pages point at them.
 
-The adapter (engines/mkdocs/plugin.py) hands in what it read and what the site rendered (blog posts), and writes
-the files this returns; nothing here touches the disk or reads the clock.
+The core (site.py) hands in what it built and what the engine rendered (blog posts, the address of each page),
+and the adapter writes the files this returns; nothing here touches the disk or reads the clock.
 """
 
 from __future__ import annotations
@@ -18,10 +18,9 @@ import markdown as python_markdown
 from jinja2 import Environment
 from markupsafe import escape
 
-from inpublic.activity.notes import note_lives
-from inpublic.commitments.pages import CALENDAR as CALENDAR  # the plugin asks this module for it
-from inpublic.commitments.pages import COMMITMENTS_DIR, page_slug
-from inpublic.commitments.status import CommitmentStatus, commitment_statuses
+from inpublic.activity.notes import NoteLife
+from inpublic.commitments.pages import CALENDAR, COMMITMENTS_DIR, page_slug
+from inpublic.commitments.status import CommitmentStatus
 from inpublic.feeds.commitments import commitment_events, week_deadlines
 from inpublic.feeds.html import markdown_html
 from inpublic.feeds.items import (
@@ -99,19 +98,28 @@ def feed_site(plan: Plan, info: SiteInfo, settings: FeedSettings) -> tuple[FeedS
     return site, stable
 
 
+@dataclass(frozen=True)
+class FeedInputs:
+    """What the feeds are made from: what the build read, and what the core made of it once for every page."""
+
+    plan: Plan  # the public plan
+    history: History
+    plan_history: PlanHistory
+    today: dt.date
+    sources: Sources
+    pages: Sequence[ReportPage]  # the weekly reports' pages
+    statuses: Sequence[CommitmentStatus]  # the commitments as their pages show them
+    lives: Sequence[NoteLife]  # every file identity of the history (activity.notes.note_lives)
+
+
 def build_feeds(
-    plan: Plan,
-    history: History,
-    plan_history: PlanHistory,
-    today: dt.date,
-    sources: Sources,
-    pages: Sequence[ReportPage],
+    feed: FeedInputs,
     posts: Sequence[BlogPost],
     info: SiteInfo,
     settings: FeedSettings,
     *,
-    statuses: Sequence[CommitmentStatus] | None = None,
     markdown: Callable[[str], str] = markdown_html,
+    env: Environment | None = None,
 ) -> dict[str, bytes]:
     """feed.xml, atom.xml and feed.json: the newest `settings.limit` items of the chosen kinds.
 
@@ -123,26 +131,25 @@ def build_feeds(
     event (their figures and records need the older commits, and a reader keeps an item by its id, so a wrong
     one under the right id is never corrected), and only the blog posts whose first commit the clone holds
     (a post's id is the path it was first committed at)."""
+    plan, history, sources = feed.plan, feed.history, feed.sources
     site, _ = feed_site(plan, info, settings)
     items: list[FeedItem] = []
     shallow = history.shallow
     if "reports" in settings.kinds and not shallow:
-        worth = [p for p in pages if p.report.complete and not p.quiet]  # a quiet week is no news
+        worth = [p for p in feed.pages if p.report.complete and not p.quiet]  # a quiet week is no news
         shown = sorted(worth, key=lambda p: p.report.start, reverse=True)[: max(min(settings.limit, FEED_WEEKS), 0)]
-        deadlines = week_deadlines([p.report for p in shown], plan, plan_history, site.zone)
-        items += week_items(shown, site, history, sources.notes_dir, sources.privacy, deadlines=deadlines,
-                            markdown=markdown)
+        deadlines = week_deadlines([p.report for p in shown], plan, feed.plan_history, site.zone)
+        items += week_items(shown, site, history, feed.lives, sources.notes_dir, sources.privacy,
+                            deadlines=deadlines, markdown=markdown, env=env)
     if "commitments" in settings.kinds and not shallow:
-        if statuses is None:
-            statuses = commitment_statuses(plan, plan_history, today)
         def url_of(ident: str) -> str:
             return site.url(f"{COMMITMENTS_DIR}/{page_slug(ident)}.md")
 
-        events = commitment_events(statuses, history, today, site.zone, url_of, sources.privacy)
-        items += event_items(events, site)
+        events = commitment_events(feed.statuses, history, feed.today, site.zone, url_of, sources.privacy)
+        items += event_items(events, site, env)
     if "blog" in settings.kinds:
-        items += blog_items(_first_commit_seen(posts, history, sources.notes_dir), site, history, sources.notes_dir,
-                            sources.privacy)
+        items += blog_items(_first_commit_seen(posts, history, feed.lives, sources.notes_dir), site, feed.lives,
+                            sources.notes_dir, sources.privacy)
     chosen = select_items(items, settings.kinds, settings.limit)
     description = info.description or f"{plan.learner.name} learns in public: weekly reports, commitments and notes."
     channel = Channel(
@@ -157,13 +164,15 @@ def build_feeds(
     return feed_files(channel, chosen)
 
 
-def _first_commit_seen(posts: Sequence[BlogPost], history: History, notes_dir: str) -> Sequence[BlogPost]:
+def _first_commit_seen(
+    posts: Sequence[BlogPost], history: History, lives: Sequence[NoteLife], notes_dir: str
+) -> Sequence[BlogPost]:
     """The posts whose file was first committed in a commit the history holds whole (all, but in a shallow clone)."""
     edge = clone_edge(history)
     if not edge:
         return posts
     prefix = f"{notes_dir.rstrip('/')}/" if notes_dir else ""
-    unseen = {life.path for life in note_lives(history) if life.alive and life.touches[0].sha in edge}
+    unseen = {life.path for life in lives if life.alive and life.touches[0].sha in edge}
     return [p for p in posts if prefix + p.src_uri not in unseen]
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
 from pathlib import Path
 
 from inpublic.history.read import FileVersion, read_file_history
@@ -47,10 +46,11 @@ def _versions(
 ) -> PlanHistory:
     versions: list[PlanVersion] = []
     skipped: list[tuple[FileVersion, str]] = []
+    plans: dict[str, Plan | None] = {}  # a version's text without its log -> its plan: see _plan_of
     for change in changes:
         if change.blob is None:  # deleted: the next version that adds it back continues the record
             continue
-        result = _read_version(blobs.get(change.blob), f"{name}@{change.sha[:7]}")
+        result = _read_version(blobs.get(change.blob), f"{name}@{change.sha[:7]}", plans)
         if isinstance(result, Plan):
             versions.append(PlanVersion(change.sha, change.authored, change.committed, result))
         else:
@@ -58,22 +58,24 @@ def _versions(
     return PlanHistory(tuple(versions), _warnings(skipped, name), shallow)
 
 
-def _read_version(data: bytes | None, label: str) -> Plan | str:
-    """The plan a version holds, or why it cannot be read."""
+def _read_version(data: bytes | None, label: str, plans: dict[str, Plan | None]) -> Plan | str:
+    """The plan a version holds, or why it cannot be read. `plans` keeps the plans parsed so far."""
     if data is None:
         return "git could not read this version of the file"
     try:
         text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
         return "it is not UTF-8 text"
-    plan = _plan_of(_SECTION.sub("", text))
+    kept = _SECTION.sub("", text)
+    if kept not in plans:
+        plans[kept] = _plan_of(kept)
+    plan = plans[kept]
     return plan if plan is not None else _problem(without_log(text), label)
 
 
-@lru_cache(maxsize=256)
 def _plan_of(kept: str) -> Plan | None:
     """The plan of a version's text without its log, None when it is not valid. Versions that differ only in
-    their log share it, within a build and across the rebuilds of `mkdocs serve`."""
+    their log are parsed once (`_versions` keeps what this gave for each text)."""
     try:
         return parse_plan(kept)
     except PlanError:

@@ -36,12 +36,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
-from inpublic.activity.notes import NoteLife
+from inpublic.activity.notes import NoteLife, note_lives
 from inpublic.activity.progress import CommitmentProgress, commitment_progress, resource_progress
 from inpublic.activity.public import counted_commits, docs_relative, public_lives, streak
 from inpublic.model import Commit, History, LogEntry, Plan, Resource, Subject
@@ -135,12 +135,17 @@ class _Activity:
     active: set[dt.date]
 
 
-def weekly_reports(plan: Plan, history: History, today: dt.date, sources: Sources) -> tuple[WeekReport, ...]:
+def weekly_reports(
+    plan: Plan, history: History, today: dt.date, sources: Sources, *, public: Sequence[NoteLife] | None = None
+) -> tuple[WeekReport, ...]:
     """One report per week, oldest first, from the first activity's week through today's (see above).
 
-    ``plan`` is the public plan; ``today`` is the date in the learner's time zone.
+    ``plan`` is the public plan; ``today`` is the date in the learner's time zone; ``public`` are the public
+    notes (``activity.public.public_lives``) when the caller has them already.
     """
-    activity = _activity(plan, history, sources)
+    if public is None:
+        public = public_lives(history, note_lives(history), sources.notes_dir, sources.privacy)
+    activity = _activity(plan, history, sources, public)
     if not activity.active:
         return ()
     first, last = monday(min(activity.active)), monday(today)
@@ -153,9 +158,8 @@ def monday(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
-def _activity(plan: Plan, history: History, sources: Sources) -> _Activity:
+def _activity(plan: Plan, history: History, sources: Sources, lives: Sequence[NoteLife]) -> _Activity:
     zone = ZoneInfo(plan.learner.timezone)
-    lives = public_lives(history, sources.notes_dir, sources.privacy)
     counted = counted_commits(history, lives, sources.plan_path, sources.privacy)
     refs = sorted((_commit_ref(c, zone, plan.learner.repo) for c in counted), key=lambda r: r.authored)
     created, updated = _note_weeks(lives, zone, sources)

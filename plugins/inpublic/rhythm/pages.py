@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from jinja2 import Environment
 
 from inpublic.activity.days import counted_commit_times, daily_activity, streaks
+from inpublic.activity.notes import NoteLife
 from inpublic.model import History, Plan
 from inpublic.render import environment
 from inpublic.reports.weeks import Sources, WeekReport
@@ -27,7 +28,8 @@ class Rhythm:
     review_weeks: Mapping[str, ReviewWeek] | None  # by week slug (2026-W47); None when reviews are off
 
 
-def rhythm(plan: Plan, commit_days: Iterable[dt.date], today: dt.date, *, reviews: bool = True) -> Rhythm:
+def rhythm(plan: Plan, commit_days: Iterable[dt.date], today: dt.date, *, reviews: bool = True,
+           env: Environment | None = None) -> Rhythm:
     """Everything the rhythm adds to a site; ``plan`` is the public plan, ``commit_days`` one day per counted
     commit in the learner's time zone, ``today`` the build date there."""
     days = daily_activity(plan.log, commit_days, today)
@@ -36,7 +38,7 @@ def rhythm(plan: Plan, commit_days: Iterable[dt.date], today: dt.date, *, review
         return Rhythm(HomeRhythm(hm, None), (), None)
     schedule = review_schedule(plan, today)
     view = review_view(schedule, today)
-    return Rhythm(HomeRhythm(hm, view), ((REVIEW_PAGE, render_review_page(view), True),), review_weeks(schedule))
+    return Rhythm(HomeRhythm(hm, view), ((REVIEW_PAGE, render_review_page(view, env), True),), review_weeks(schedule))
 
 
 def report_commit_days(reports: Sequence[WeekReport]) -> list[dt.date]:
@@ -44,9 +46,12 @@ def report_commit_days(reports: Sequence[WeekReport]) -> list[dt.date]:
     return [c.authored.date() for r in reports for c in r.commits]
 
 
-def history_commit_days(history: History, sources: Sources, timezone: str) -> list[dt.date]:
-    """One day per counted commit, from the history, when there are no weekly reports to take them from."""
-    return [t.date() for t in counted_commit_times(history, sources, ZoneInfo(timezone))]
+def history_commit_days(
+    history: History, sources: Sources, timezone: str, *, public: Sequence[NoteLife] | None = None
+) -> list[dt.date]:
+    """One day per counted commit, from the history, when there are no weekly reports to take them from.
+    ``public`` are the public notes (``activity.public.public_lives``) when the caller has them already."""
+    return [t.date() for t in counted_commit_times(history, sources, ZoneInfo(timezone), public=public)]
 
 
 def render_heatmap(hm: Heatmap, env: Environment | None = None) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Iterable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -13,10 +13,8 @@ from mkdocs.plugins import get_plugin_logger
 from inpublic.engines.mkdocs.options import InpublicConfig
 from inpublic.feeds import site as feeds
 from inpublic.feeds.items import FeedIdError
-from inpublic.history.limits import NOTHING_COMMITTED, SHALLOW, future_warning, history_as_of, plan_history_as_of
-from inpublic.history.plan_versions import read_plan_history
-from inpublic.history.read import HistoryError, read_history, repo_relative, repo_root
-from inpublic.model import Commit, History, Plan, PlanHistory
+from inpublic.history.load import OLD_PLAN, LoadWarning
+from inpublic.model import Plan
 from inpublic.today import TodayError, learner_today
 
 log = get_plugin_logger("inpublic.engines.mkdocs.plugin")
@@ -55,41 +53,11 @@ def build_date(timezone: str) -> dt.date:
         raise PluginError(f"inpublic: {err}") from None
 
 
-def load_history(project: Path, private_marker: str) -> tuple[History, Path | None]:
-    """The history of the repository holding the site, or an empty one with a warning saying why."""
-    try:
-        root = repo_root(project)
-        history = read_history(root, private_marker)
-    except HistoryError as err:
-        log.warning(f"{err}. The weekly reports and note dates need the git history.")
-        return History((), None), None
-    return history, root
-
-
-def as_of(history: History, plan_history: PlanHistory, root: Path | None, today: dt.date, timezone: str,
-          counts: Callable[[Commit], bool]) -> tuple[History, PlanHistory]:
-    """The histories as they stand on `today`, after a warning for each thing that makes them wrong: a shallow
-    clone, nothing committed yet, and the commits dated after today that would count (`counts`)."""
-    if history.shallow:
-        log.warning(f"{SHALLOW}.")
-    if root is not None and history.head is None:
-        log.warning(f"{NOTHING_COMMITTED}.")
-    history, later = history_as_of(history, today, timezone)
-    named = [c for c in later if counts(c)]
-    if named:
-        log.warning(f"{future_warning(named, today, timezone)}.")
-    return history, plan_history_as_of(plan_history, today, timezone)
-
-
-def load_plan_history(root: Path | None, plan_path: Path) -> PlanHistory:
-    """Every committed version of the plan, for the deadline history; versions that cannot be read are logged."""
-    if root is None:
-        return PlanHistory()
-    try:
-        plan_history = read_plan_history(root, repo_relative(root, plan_path))
-    except HistoryError as err:
-        log.warning(f"{err}. The commitments' deadline history needs the git history of the plan.")
-        return PlanHistory()
-    for warning in plan_history.warnings:  # info, not warning: an old mistake must not fail a --strict build
-        log.info(warning)
-    return plan_history
+def log_warnings(warnings: Iterable[LoadWarning]) -> None:
+    """What reading the histories found, in the build's log: a version of the plan that cannot be read is info,
+    not a warning, so that an old mistake does not fail a --strict build."""
+    for warning in warnings:
+        if warning.kind == OLD_PLAN:
+            log.info(warning.text)
+        else:
+            log.warning(f"{warning.text}.")
