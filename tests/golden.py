@@ -38,7 +38,8 @@ def check_golden_tree(tree: Mapping[str, bytes | str], name: str, regen: bool) -
     missing = sorted(kept.keys() - tree.keys())
     extra = sorted(tree.keys() - kept.keys())
     differing = sorted(path for path in kept.keys() & tree.keys() if as_bytes(tree[path]) != kept[path])
-    problems = [f"missing: {path}" for path in missing] + [f"extra: {path}" for path in extra]
+    problems = [f"missing (kept, not made): {path}" for path in missing]
+    problems += [f"extra (made, not kept): {path}" for path in extra]
     problems += [f"differs: {path}\n{diff(kept[path], as_bytes(tree[path]), path)}" for path in differing]
     assert not problems, f"the tree {name} is not as kept ({REGENERATE} after an intended change):\n" + "\n".join(
         problems)
