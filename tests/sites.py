@@ -84,6 +84,7 @@ def build_in_process(project: Path, site: Path, *, strict: bool = True, epoch: s
     the "mkdocs" log printed by level and name and a strict build's Abort as its status 1. The log handler, the
     environment and the current folder are put back after each build, so that nothing carries into the next one;
     the plugins MkDocs keeps across loads (those with on_startup) start afresh in on_startup, as in a new process.
+    Python's warnings stay errors, as pytest sets them, where the command line would only log them.
     """
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -93,8 +94,8 @@ def build_in_process(project: Path, site: Path, *, strict: bool = True, epoch: s
     output = io.StringIO()
     handler = logging.StreamHandler(output)
     handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
-    logger, build_log, duplicates = logging.getLogger("mkdocs"), logging.getLogger("mkdocs.commands.build"), \
-        DuplicateFilter()
+    logger, build_log = logging.getLogger("mkdocs"), logging.getLogger("mkdocs.commands.build")
+    duplicates = DuplicateFilter()  # as the command line adds to the build's log
     level, propagate = logger.level, logger.propagate
     logger.setLevel(logging.INFO)  # as the command line's State sets it
     logger.propagate = False
