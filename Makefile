@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-year-ahead lint check wheel-check clean
+.PHONY: serve build test test-serial test-year-ahead coverage lint check wheel-check clean
 
 serve: $(VENV)/.installed  ## preview the site at http://127.0.0.1:8000, rebuilt on every change
 	$(BIN)/mkdocs serve
@@ -15,12 +15,23 @@ build: $(VENV)/.installed  ## build the site into site/, as the publishing workf
 check: $(VENV)/.installed  ## check progress.yaml and the plugin options
 	$(BIN)/inpublic check
 
-test: $(VENV)/.installed  ## run every test
+test: $(VENV)/.installed  ## run every test, on two workers (pytest-xdist)
+	$(BIN)/python -m pytest -n 2
+
+test-serial: $(VENV)/.installed  ## run every test in one process, one after another
 	$(BIN)/python -m pytest
 
 # No test may read the wall clock: the same suite, with the clock a year ahead (Debian's faketime), must pass too.
 test-year-ahead: $(VENV)/.installed  ## run every test again with the clock moved a year ahead
 	faketime -f +366d $(BIN)/python -m pytest -p no:cacheprovider
+
+# Lines and branches of plugins/inpublic that the tests run, with the processes they start (pyproject.toml,
+# [tool.coverage]); the data goes to build/coverage, `coverage html -d build/coverage/html` shows it line by line.
+coverage: $(VENV)/.installed  ## run every test under coverage.py and print the total (lines and branches)
+	rm -rf build/coverage && mkdir -p build/coverage
+	$(BIN)/python -m coverage run -m pytest -p no:cacheprovider -q -n 2
+	$(BIN)/python -m coverage combine -q
+	@echo "coverage of plugins/inpublic, lines and branches: $$($(BIN)/python -m coverage report --format=total)%"
 
 lint: $(VENV)/.installed  ## ruff and mypy --strict, as configured in pyproject.toml
 	$(BIN)/ruff check

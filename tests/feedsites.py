@@ -7,13 +7,10 @@ due date moved, a commitment withdrawn, one kept and one missed, so every kind o
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from gitrepo import GitRepo
-from sites import FIXED_EPOCH, Build
+from sites import FIXED_EPOCH, Build, build_in_process
 
 SITE_URL = "https://example.org/learning/"
 REPO_URL = "https://github.com/ada/learning"
@@ -97,10 +94,5 @@ def make_learner(root: Path, config: str = CONFIG) -> GitRepo:
 
 
 def build_at(project: Path, site: Path, epoch: str = FIXED_EPOCH, *, strict: bool = True) -> Build:
-    """A real `mkdocs build` of `project` as if run at `epoch` (seconds since 1970, as SOURCE_DATE_EPOCH)."""
-    args = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
-    if strict:
-        args.append("--strict")
-    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1"}
-    done = subprocess.run(args, capture_output=True, text=True, env=env, cwd=project, check=False)
-    return Build(done.returncode, done.stdout + done.stderr, site)
+    """`mkdocs build` of `project`, in this process, as if run at `epoch` (seconds since 1970, as SOURCE_DATE_EPOCH)."""
+    return build_in_process(project, site, strict=strict, epoch=epoch)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import io
+import logging
 import os
 import subprocess
 import sys
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
+from cli_runner import environment, working_folder
 from gitrepo import GitRepo
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,6 +75,53 @@ def build(project: Path, site: Path, *, command: str = "mkdocs", strict: bool = 
     env = {**os.environ, "SOURCE_DATE_EPOCH": FIXED_EPOCH, "NO_MKDOCS_2_WARNING": "1"}
     done = subprocess.run(args, capture_output=True, text=True, env=env, cwd=project)
     return Build(done.returncode, done.stdout + done.stderr, site)
+
+
+def build_in_process(project: Path, site: Path, *, strict: bool = True, epoch: str = FIXED_EPOCH) -> Build:
+    """What `build` gives, without a process: `mkdocs build` as its command line runs it, in `project`.
+
+    As `mkdocs build` does: load the config (strict: every warning counts), on_startup, build, on_shutdown, with
+    the "mkdocs" log printed by level and name and a strict build's Abort as its status 1. The log handler, the
+    environment and the current folder are put back after each build, so that nothing carries into the next one;
+    the plugins MkDocs keeps across loads (those with on_startup) start afresh in on_startup, as in a new process.
+    Python's warnings stay errors, as pytest sets them, where the command line would only log them.
+    """
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+    from mkdocs.utils import DuplicateFilter
+
+    output = io.StringIO()
+    handler = logging.StreamHandler(output)
+    handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+    logger, build_log = logging.getLogger("mkdocs"), logging.getLogger("mkdocs.commands.build")
+    duplicates = DuplicateFilter()  # as the command line adds to the build's log
+    level, propagate = logger.level, logger.propagate
+    logger.setLevel(logging.INFO)  # as the command line's State sets it
+    logger.propagate = False
+    logger.addHandler(handler)
+    build_log.addFilter(duplicates)
+    returncode = 0
+    try:
+        with environment({"SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1"}), working_folder(project):
+            config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site), strict=strict)
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                mkdocs_build(config)
+            finally:
+                config.plugins.on_shutdown()
+    except Abort as abort:  # a strict build's warnings, a configuration error, a plugin's error
+        output.write(f"\n{abort.format_message()}\n")
+        returncode = 1
+    except Exception:  # noqa: BLE001  # what the command line would print before it exits 1
+        output.write(traceback.format_exc())
+        returncode = 1
+    finally:
+        build_log.removeFilter(duplicates)
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+        logger.propagate = propagate
+    return Build(returncode, output.getvalue(), site)
 
 
 def make_site(folder: Path, plan: str = MINIMAL_PLAN, config: str = MINIMAL_CONFIG, index: str | None = None) -> Path:

@@ -1,7 +1,7 @@
 """The example site in a real browser: what a follower sees on a laptop and on a phone, in light and dark mode,
 and what axe-core finds for people using assistive technology.
 
-The site is built once (a real `mkdocs build --strict`, with the fixed date of tests/sites.py), served from
+The site is built once (`mkdocs build --strict` in this process, with the fixed date of tests/sites.py), served from
 127.0.0.1, and opened in headless Chromium through Playwright. Requests to other hosts are refused at once.
 """
 
@@ -20,7 +20,7 @@ from browser import chromium_path, launch, offline, serve
 from gitrepo import GitRepo
 from inpublic.cli.init import init_site
 from inpublic.moving_in.starter import Settings
-from sites import ROOT, build, make_site
+from sites import ROOT, build_in_process, make_site
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 axe_api = pytest.importorskip("axe_playwright_python.sync_playwright")
@@ -56,7 +56,7 @@ SERIOUS = ("serious", "critical")
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    result = build(ROOT, tmp_path_factory.mktemp("browser") / "site")
+    result = build_in_process(ROOT, tmp_path_factory.mktemp("browser") / "site")
     assert result.returncode == 0, result.output
     return result.site
 
@@ -73,7 +73,7 @@ def starter_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("starter")
     init_site(folder / "project", Settings(today=dt.date(2026, 11, 22), version="0.1.0", name="Ada Example"))
     GitRepo(folder / "project").commit("Start learning in public", "2026-11-22T10:00:00+00:00")
-    result = build(folder / "project", folder / "site")
+    result = build_in_process(folder / "project", folder / "site")
     assert result.returncode == 0, result.output
     with serve(result.site) as url:
         yield url
@@ -89,7 +89,7 @@ def february_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         repo.commit(f"Notes of {day}", f"{day}T09:00:00-05:00")
     with pytest.MonkeyPatch.context() as env:
         env.setenv("INPUBLIC_TODAY", "2027-02-10")
-        result = build(folder / "project", folder / "site")
+        result = build_in_process(folder / "project", folder / "site")
     assert result.returncode == 0, result.output
     with serve(result.site) as url:
         yield url

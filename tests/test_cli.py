@@ -1,4 +1,4 @@
-"""`inpublic check`, run as a learner runs it."""
+"""`inpublic check`, run as a learner runs it: in this process, and once as `python -m inpublic.cli`."""
 
 from __future__ import annotations
 
@@ -10,16 +10,13 @@ from pathlib import Path
 import pytest
 
 import inpublic as inpublic_package
+from cli_runner import run_inpublic as inpublic
 from inpublic.cli.main import main
 from sites import MINIMAL_PLAN, ROOT, make_site
 
 
-def inpublic(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "inpublic.cli.main", *args], capture_output=True, text=True, cwd=cwd)
-
-
 def test_check_passes_on_the_demo_site_with_a_summary() -> None:
-    done = inpublic("check", cwd=ROOT)
+    done = subprocess.run([sys.executable, "-m", "inpublic.cli", "check"], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0, done.stderr
     assert done.stdout == (
         "progress.yaml: OK: 5 subjects, 14 resources, 2 commitments, 33 log entries, 3 milestones\n"

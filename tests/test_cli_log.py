@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from cli_runner import run_inpublic
+from golden import check_golden
 from inpublic.cli.main import main
 from inpublic.model import LogEntry
 from inpublic.plan import save as files
@@ -60,9 +62,8 @@ subjects:
 """
 
 
-def inpublic(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "inpublic.cli.main", *args], capture_output=True, text=True, cwd=cwd,
-                          env=env)
+def inpublic(*args: str, cwd: Path, env: dict[str, str | None] | None = None) -> subprocess.CompletedProcess[str]:
+    return run_inpublic(*args, cwd=cwd, env=env)
 
 
 def read(path: Path) -> str:
@@ -90,10 +91,7 @@ def test_only_the_entry_is_added(path: Path, regen_golden: bool) -> None:
     addition = add_entry(before, parse_plan(before), ENTRY)
     diff = "\n".join(difflib.unified_diff(before.splitlines(), addition.text.splitlines(), "before", "after",
                                           n=1, lineterm=""))
-    expected = path.with_suffix(".expected")
-    if regen_golden:
-        expected.write_text(diff + "\n", encoding="utf-8")
-    assert diff + "\n" == expected.read_text(encoding="utf-8")
+    check_golden(path.with_suffix(".expected"), diff + "\n", regen_golden)
     removed, added = changes(before, addition.text)
     assert removed == ([CHANGES_THE_LOG_LINE[path.stem]] if path.stem in CHANGES_THE_LOG_LINE else [])
     assert added[-len(addition.lines):] == list(addition.lines)
@@ -339,7 +337,7 @@ def test_log_is_dated_today_in_the_learners_time_zone(tmp_path: Path) -> None:
     plan = tmp_path / "plan.yaml"
     plan.write_text(RESOURCES.replace("Europe/London", "Pacific/Kiritimati"), encoding="utf-8")  # UTC+14
     # 22 November 2026 at noon in London is already 23 November in Kiritimati
-    env = {k: v for k, v in os.environ.items() if k != "INPUBLIC_TODAY"} | {"SOURCE_DATE_EPOCH": "1795348800"}
+    env: dict[str, str | None] = {"INPUBLIC_TODAY": None, "SOURCE_DATE_EPOCH": "1795348800"}
     done = inpublic("log", "1h", "stat", "--plan", str(plan), "--private", cwd=tmp_path, env=env)
     assert done.returncode == 0, done.stderr
     assert done.stdout == f"{plan}: added 60 min of stat110 on 2026-11-23, private\n"

@@ -15,7 +15,7 @@ import icalendar
 import pytest
 
 from gitrepo import GitRepo
-from sites import MINIMAL_CONFIG, MINIMAL_PLAN, ROOT, Build, build
+from sites import MINIMAL_CONFIG, MINIMAL_PLAN, ROOT, Build, build_in_process
 
 HOSTILE = """<script>alert("x")</script> & 'quotes' ]]> \\ end"""
 PLAN = """\
@@ -74,7 +74,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> tuple[GitRepo, Build]:
     repo.commit("Probability later", "2026-11-18T08:00:00-05:00")
     repo.write("progress.yaml", plan("2026-12-20", stats=False))
     repo.commit("Three more weeks", "2026-11-20T08:00:00-05:00")
-    result = build(repo.root, root / "site")
+    result = build_in_process(repo.root, root / "site")
     assert result.returncode == 0, result.output
     return repo, result
 
@@ -140,7 +140,9 @@ def test_each_commitment_has_a_status_a_reason_and_a_chart(project: tuple[GitRep
 def test_every_chart_is_well_formed_accessible_svg(project: tuple[GitRepo, Build]) -> None:
     _, site = project
     for path in ("commitments/index.html", "commitments/autumn/index.html", "commitments/stats/index.html"):
-        for svg in charts(site.page(path)):
+        svgs = charts(site.page(path))
+        assert svgs, path
+        for svg in svgs:
             root = ET.fromstring(svg)
             ns = "{http://www.w3.org/2000/svg}"
             title, desc = root.find(f"{ns}title"), root.find(f"{ns}desc")
@@ -156,6 +158,7 @@ def test_every_date_on_the_pages_is_a_time_element(project: tuple[GitRepo, Build
     home = home[home.index('<div class="admonition info inpublic-next">'):home.index("Every commitment, with")]
     pages = ("commitments/index.html", "commitments/autumn/index.html", "commitments/stats/index.html")
     for path, html in [*((p, article(site.page(p))) for p in pages), ("the home page's commitments", home)]:
+        assert "<time " in html, path  # there are dates to check
         outside = re.sub(r"<time [^>]*>.*?</time>", "", html)
         assert not re.findall(rf"\d{{1,2}} (?:{MONTHS}) \d{{4}}", outside), path
         assert not re.findall(r"\d{4}-\d{2}-\d{2}", re.sub(r'(datetime|id|href)="[^"]*"', "", outside)), path
@@ -198,7 +201,7 @@ def test_the_calendar_parses_and_keeps_its_uids_across_builds(project: tuple[Git
     repo, first = project
     repo.write("progress.yaml", plan("2027-01-10", stats=False))
     repo.commit("And again", "2026-11-21T08:00:00-05:00")
-    second = build(repo.root, tmp_path / "again")
+    second = build_in_process(repo.root, tmp_path / "again")
     assert second.returncode == 0, second.output
     calendars = [icalendar.Calendar.from_ical((b.site / "commitments.ics").read_bytes()) for b in (first, second)]
     events = [{str(e["url"]).split("/")[-2]: e for e in c.walk("VEVENT")} for c in calendars]
@@ -211,7 +214,7 @@ def test_the_calendar_parses_and_keeps_its_uids_across_builds(project: tuple[Git
     assert str(events[0]["stats"]["status"]) == "CANCELLED"
     assert "Status: on track." in str(events[0]["autumn"]["description"])
     assert events[0]["autumn"]["dtstamp"].dt.isoformat() == "2026-11-20T00:00:00+00:00"
-    rebuilt = build(repo.root, tmp_path / "same")
+    rebuilt = build_in_process(repo.root, tmp_path / "same")
     assert (rebuilt.site / "commitments.ics").read_bytes() == (second.site / "commitments.ics").read_bytes()
 
 
@@ -228,7 +231,8 @@ def test_a_site_outside_git_still_lists_its_commitments(tmp_path: Path) -> None:
     (project / "docs").mkdir(parents=True)
     (project / "mkdocs.yml").write_text(MINIMAL_CONFIG, encoding="utf-8")
     (project / "progress.yaml").write_text(MINIMAL_PLAN, encoding="utf-8")
-    site = build(project, tmp_path / "site", strict=False)  # strict would stop at the warning: no git history
+    # strict would stop at the warning: no git history
+    site = build_in_process(project, tmp_path / "site", strict=False)
     assert site.returncode == 0, site.output
     page = text_of(article(site.page("commitments/spring/index.html")))
     assert "Not in the git history yet" in page
@@ -236,7 +240,7 @@ def test_a_site_outside_git_still_lists_its_commitments(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    result = build(ROOT, tmp_path_factory.mktemp("demo") / "site")
+    result = build_in_process(ROOT, tmp_path_factory.mktemp("demo") / "site")
     assert result.returncode == 0, result.output
     return result
 

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
+from golden import check_golden
 from inpublic.commitments.status import CommitmentStatus, commitment_statuses
 from inpublic.model import PlanHistory, PlanVersion
 from inpublic.plan.load import parse_plan
@@ -108,11 +109,7 @@ def test_status(path: Path, regen_golden: bool) -> None:
     case = YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
     plan = parse_plan(plan_text(case))
     actual = "\n\n".join(describe(s) for s in commitment_statuses(plan, history(case), case["today"])) + "\n"
-    expected = path.with_suffix(".expected")
-    if regen_golden:
-        expected.write_text(actual, encoding="utf-8")
-    assert expected.exists(), f"{expected.name} is missing; run pytest with --regen-golden to write it"
-    assert actual == expected.read_text(encoding="utf-8")
+    check_golden(path.with_suffix(".expected"), actual, regen_golden)
 
 
 def test_the_boundary_cases_are_all_there() -> None:

@@ -156,6 +156,7 @@ def test_a_week_item_shows_figures_notes_commits_deadlines_and_the_reflection(si
 def test_nothing_private_reaches_a_feed(site: Build) -> None:
     for name in FEEDS:
         text = site.page(name)
+        assert "Derivatives, from the definition" in text, name  # the public notes are there
         assert SECRET not in text and "salary" not in text.lower()
         assert "epsilon and delta" not in text
 

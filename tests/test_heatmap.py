@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from golden import check_golden
 from inpublic.activity.days import daily_activity, streaks
 from inpublic.model import LogEntry
 from inpublic.rhythm.heatmap import COLUMNS, PITCH, Heatmap, heatmap
@@ -46,14 +47,6 @@ def cells(svg: ET.Element) -> list[ET.Element]:
     return [r for r in svg.iter(f"{SVG}rect") if r.get("data-date")]
 
 
-def check_golden(name: str, actual: str, regen: bool) -> None:
-    path = GOLDEN / name
-    if regen:
-        path.write_text(actual, encoding="utf-8")
-    assert path.exists(), f"{path.name} is missing; run pytest with --regen-golden to write it"
-    assert actual == path.read_text(encoding="utf-8")
-
-
 @pytest.mark.parametrize("name, build", [
     ("across-the-year.svg", across_the_year),
     ("no-activity.svg", lambda: make([], [], "2026-11-22")),
@@ -63,7 +56,7 @@ def test_heatmap_golden_and_well_formed(name: str, build, regen_golden: bool) ->
     svg = render_heatmap(build())
     root = ET.fromstring(svg)  # well-formed XML, or this raises
     assert root.tag == f"{SVG}svg"
-    check_golden(name, svg, regen_golden)
+    check_golden(GOLDEN / name, svg, regen_golden)
 
 
 def test_the_svg_is_accessible() -> None:

@@ -9,25 +9,24 @@ from pathlib import Path
 
 import pytest
 
+from cli_runner import run_inpublic as inpublic
 from gitrepo import GitRepo
 from inpublic.cli.init import github_urls, init_site
 from inpublic.moving_in.install import requirement
 from inpublic.moving_in.starter import MODELINE, SCHEMA_FILE, SITE_URL, Settings, starter_files
 from inpublic.plan.load import load_plan
 from inpublic.plan.schema import schema_text
-from sites import build
+from sites import build_in_process
 from test_schema import errors, load
 
 TODAY = dt.date(2026, 11, 22)  # sites.FIXED_EPOCH's day, so the build's "today" is the plan's start
 SETTINGS = Settings(today=TODAY, version="0.1.0", name="Ada Example", timezone="Europe/Paris")
 
 
-def inpublic(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "inpublic.cli.main", *args], capture_output=True, text=True, cwd=cwd)
-
-
 def test_init_then_commit_then_a_strict_build_gives_a_working_site(tmp_path: Path) -> None:
-    done = inpublic("init", "my-site", "--name", "Ada Example", "--timezone", "Europe/Paris", cwd=tmp_path)
+    script = Path(sys.executable).parent / "inpublic"  # the installed command, as a learner runs it
+    done = subprocess.run([str(script), "init", "my-site", "--name", "Ada Example", "--timezone", "Europe/Paris"],
+                          capture_output=True, text=True, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     project = tmp_path / "my-site"
     for path in ("mkdocs.yml", "progress.yaml", SCHEMA_FILE, "docs/index.md", "docs/how-i-learn-in-public.md",
@@ -45,7 +44,7 @@ def test_init_then_commit_then_a_strict_build_gives_a_working_site(tmp_path: Pat
     repo.commit("Start learning in public", "2026-11-22T10:00:00+01:00")
     check = inpublic("check", cwd=project)
     assert check.returncode == 0, check.stderr
-    result = build(project, tmp_path / "site")
+    result = build_in_process(project, tmp_path / "site")
     assert result.returncode == 0, result.output
     assert "WARNING" not in result.output
     home = result.page()

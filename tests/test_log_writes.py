@@ -1,6 +1,7 @@
 """`inpublic log` against real processes: writers take turns, a read-only plan is refused, a signal leaves no litter.
 
-Every test here starts real `inpublic log` processes on a plan in tmp_path. A few slow the write down on purpose
+The writers, the lock and the signals need real `inpublic log` processes, on a plan in tmp_path; a read-only plan
+is refused in this process. A few slow the write down on purpose
 (os.fsync sleeps once it has synced) so that a signal lands in the middle of the write every time.
 """
 
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from cli_runner import run_inpublic
 from inpublic.cli import log as cli_log
 from inpublic.cli.main import main
 from inpublic.plan.load import parse_plan
@@ -98,23 +100,22 @@ def test_a_read_only_plan_is_refused_even_for_root(tmp_path: Path, mode: int) ->
     plan = tmp_path / "progress.yaml"
     plan.write_text(MINIMAL_PLAN, encoding="utf-8")
     plan.chmod(mode)
-    process = inpublic_log("90m", "calc1", "--date", PAST, cwd=tmp_path)
-    assert process.communicate(timeout=60) == ("", "progress.yaml: the file is read-only, so nothing was added; "
-                                                   "make it writable with `chmod u+w progress.yaml` and run this "
-                                                   "again\n")
-    assert process.returncode == 1
+    done = run_inpublic("log", "90m", "calc1", "--date", PAST, cwd=tmp_path)
+    assert (done.stdout, done.stderr) == ("", "progress.yaml: the file is read-only, so nothing was added; "
+                                              "make it writable with `chmod u+w progress.yaml` and run this again\n")
+    assert done.returncode == 1
     assert read(plan) == MINIMAL_PLAN and plan.stat().st_mode & 0o777 == mode
     assert sorted(p.name for p in tmp_path.iterdir()) == ["progress.yaml"]  # no temporary file, and no lock
-    dry_run = inpublic_log("90m", "calc1", "--date", PAST, "--dry-run", cwd=tmp_path)
-    assert dry_run.communicate(timeout=60)[1] == "" and dry_run.returncode == 0  # reading it is fine
+    dry_run = run_inpublic("log", "90m", "calc1", "--date", PAST, "--dry-run", cwd=tmp_path)
+    assert dry_run.stderr == "" and dry_run.returncode == 0  # reading it is fine
 
 
 def test_a_link_to_a_read_only_plan_is_refused(tmp_path: Path) -> None:
     (tmp_path / "real.yaml").write_text(MINIMAL_PLAN, encoding="utf-8")
     (tmp_path / "real.yaml").chmod(0o444)
     (tmp_path / "progress.yaml").symlink_to("real.yaml")
-    process = inpublic_log("90m", "calc1", "--date", PAST, cwd=tmp_path)
-    assert process.communicate(timeout=60)[1].startswith("progress.yaml: the file is read-only, so nothing was added")
+    done = run_inpublic("log", "90m", "calc1", "--date", PAST, cwd=tmp_path)
+    assert done.stderr.startswith("progress.yaml: the file is read-only, so nothing was added")
     assert read(tmp_path / "real.yaml") == MINIMAL_PLAN
 
 

@@ -14,7 +14,7 @@ from inpublic.cli.main import main
 from inpublic.moving_in.notes import Tree, relink, survey
 from inpublic.plan.load import load_plan
 from notes_shapes import TIL_IMAGES, TIL_NOTES, make_garden_repo, make_til_repo, move_til_notes
-from sites import build
+from sites import build_in_process
 
 MOVE_DAY = "2026-11-20T10:00:00+00:00"  # before the test run's today (2026-11-22)
 
@@ -123,7 +123,7 @@ def test_init_move_notes_moves_a_til_repository_in_one_commit_and_the_strict_bui
     assert not (repo.root / "docs/how-i-learn-in-public.md").exists()  # the learner has notes already
 
     repo.commit("Start learning in public", MOVE_DAY)
-    result = build(repo.root, tmp_path / "site")
+    result = build_in_process(repo.root, tmp_path / "site")
     assert result.returncode == 0, result.output
     assert "WARNING" not in result.output
     walrus = result.page("python/walrus/index.html")
@@ -209,6 +209,6 @@ def test_the_same_move_by_hand_without_rewritten_links_stops_the_strict_build(
     code, _, _ = init(repo.root, capsys=capsys)
     assert code == 0
     repo.commit("Start learning in public", MOVE_DAY)
-    result = build(repo.root, tmp_path / "site")
+    result = build_in_process(repo.root, tmp_path / "site")
     assert result.returncode == 1
     assert "'python/walrus.md' contains a link '../scripts/build.py'" in result.output

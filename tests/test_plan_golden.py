@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from golden import check_golden
 from inpublic.plan.load import load_plan
 from inpublic.problems import PlanError
 
@@ -22,21 +23,13 @@ def fixtures(kind: str) -> list[Path]:
     return sorted((PLANS / kind).glob("*.yaml"))
 
 
-def check_golden(path: Path, actual: str, regen: bool) -> None:
-    expected = path.with_suffix(".expected")
-    if regen:
-        expected.write_text(actual + "\n", encoding="utf-8")
-    assert expected.exists(), f"{expected.name} is missing; run pytest with --regen-golden to write it"
-    assert actual + "\n" == expected.read_text(encoding="utf-8")
-
-
 def dump(plan: object) -> str:
     return json.dumps(dataclasses.asdict(plan), indent=2, default=str, ensure_ascii=False)
 
 
 @pytest.mark.parametrize("path", fixtures("good"), ids=lambda p: p.stem)
 def test_good_plan_loads(path: Path, regen_golden: bool) -> None:
-    check_golden(path, dump(load_plan(path)), regen_golden)
+    check_golden(path.with_suffix(".expected"), dump(load_plan(path)) + "\n", regen_golden)
 
 
 @pytest.mark.parametrize("path", fixtures("bad"), ids=lambda p: p.stem)
@@ -44,7 +37,7 @@ def test_bad_plan_reports(path: Path, regen_golden: bool) -> None:
     with pytest.raises(PlanError) as caught:  # any other exception fails the test
         load_plan(path)
     error = caught.value
-    check_golden(path, str(error), regen_golden)
+    check_golden(path.with_suffix(".expected"), f"{error}\n", regen_golden)
     if path.stem not in NO_POSITION:
         assert all(p.line >= 1 and p.column >= 1 for p in error.problems), error.problems
     places = [(p.line, p.column) for p in error.problems]

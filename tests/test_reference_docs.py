@@ -34,7 +34,9 @@ def test_the_generated_parts_are_current(page: Path, regen_golden: bool) -> None
 
 def test_every_plugin_option_has_a_docstring_and_a_section() -> None:
     page = (DOCS / "options.md").read_text(encoding="utf-8")
-    for name, _, doc in options():
+    every = options()
+    assert len(every) > 5
+    for name, _, doc in every:
         assert doc, f"write a docstring under the option {name!r} in plugins/inpublic/config.py"
         assert f"### `{name}`" in page
 
@@ -53,8 +55,11 @@ def test_every_command_and_argument_is_in_the_cli_reference() -> None:
 
 def test_every_field_of_progress_yaml_is_in_its_reference() -> None:
     page = (DOCS / "progress-yaml.md").read_text(encoding="utf-8")
-    for path, record in records("", PLAN):
+    every = list(records("", PLAN))
+    assert len(every) > 5
+    for path, record in every:
         section = page.split(f"### `{path}`\n" if path else "### The top level\n")[1].split("\n### ")[0]
+        assert record.keys, path
         for key in record.keys:
             assert f"| `{key.name}` |" in section, f"{path}.{key.name}"
 

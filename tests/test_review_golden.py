@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from ruamel.yaml import YAML
 
+from golden import check_golden
 from inpublic.activity.days import DayActivity, Run, daily_activity, streaks
 from inpublic.plan.load import parse_plan
 from inpublic.privacy import public_plan
@@ -113,11 +114,7 @@ def dump(case: dict, plan_text: str) -> str:
 def test_day_to_day_golden(path: Path, regen_golden: bool) -> None:
     case, plan_text = load_case(path)
     actual = dump(case, plan_text)
-    expected = path.with_suffix(".expected")
-    if regen_golden:
-        expected.write_text(actual, encoding="utf-8")
-    assert expected.exists(), f"{expected.name} is missing; run pytest with --regen-golden to write it"
-    assert actual == expected.read_text(encoding="utf-8")
+    check_golden(path.with_suffix(".expected"), actual, regen_golden)
 
 
 def test_cases_are_complete() -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from gitrepo import GitRepo
-from sites import MINIMAL_CONFIG, build
+from sites import MINIMAL_CONFIG, build_in_process
 
 PLAN = """\
 learner:
@@ -51,7 +51,7 @@ def make_learner(folder: Path, zone: str = "America/New_York", config: str = MIN
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory):
     folder = tmp_path_factory.mktemp("rhythm")
-    result = build(make_learner(folder / "project"), folder / "site")  # today: 22 November 2026 in New York
+    result = build_in_process(make_learner(folder / "project"), folder / "site")  # today: 22 November 2026 in New York
     assert result.returncode == 0, result.output
     return result
 
@@ -116,7 +116,7 @@ def test_each_weekly_report_counts_the_reviews_due_that_week(site) -> None:
 
 def test_reviews_off(tmp_path: Path) -> None:
     config = MINIMAL_CONFIG.replace("  - inpublic\n", "  - inpublic:\n      reviews: false\n")
-    result = build(make_learner(tmp_path / "project", config=config), tmp_path / "site")
+    result = build_in_process(make_learner(tmp_path / "project", config=config), tmp_path / "site")
     assert result.returncode == 0, result.output
     assert not (tmp_path / "site" / "review").exists()
     assert "Reviews and practice" not in result.page("reports/2026-W47/index.html")
@@ -125,7 +125,7 @@ def test_reviews_off(tmp_path: Path) -> None:
 
 def test_today_is_the_learners_day(tmp_path: Path) -> None:
     """The build's moment, 12:00 UTC on 22 November, is already the 23rd at Kiritimati (UTC+14)."""
-    result = build(make_learner(tmp_path / "project", zone="Pacific/Kiritimati"), tmp_path / "site")
+    result = build_in_process(make_learner(tmp_path / "project", zone="Pacific/Kiritimati"), tmp_path / "site")
     assert result.returncode == 0, result.output
     assert 'As of <time datetime="2026-11-23">23 November 2026</time>' in result.page("review/index.html")
     blank = re.findall(r'<rect class="inpublic-heatmap-days" x="[0-9]+" y="[0-9]+" width="([0-9]+)" height="([0-9]+)"',
@@ -135,7 +135,7 @@ def test_today_is_the_learners_day(tmp_path: Path) -> None:
 
 def test_without_weekly_reports_the_heatmap_reads_the_history_itself(tmp_path: Path) -> None:
     config = MINIMAL_CONFIG.replace("  - inpublic\n", "  - inpublic:\n      reports: false\n")
-    result = build(make_learner(tmp_path / "project", config=config), tmp_path / "site")
+    result = build_in_process(make_learner(tmp_path / "project", config=config), tmp_path / "site")
     assert result.returncode == 0, result.output
     assert not (tmp_path / "site" / "reports").exists()
     dated = {r.get("data-date"): r.get("class") for r in inline_svg(result.page()).iter("{http://www.w3.org/2000/svg}rect")

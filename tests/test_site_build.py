@@ -1,4 +1,8 @@
-"""Real builds: the demo site, a site without a home page, and a site whose plan has mistakes."""
+"""Builds: the demo site, a site without a home page, and a site whose plan has mistakes.
+
+The demo site (with MkDocs and with ProperDocs), a plan with mistakes and a missing plan are real `mkdocs build`
+processes, end to end; the rest build in this process.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from sites import MINIMAL_PLAN, ROOT, build, make_site
+from sites import MINIMAL_PLAN, ROOT, build, build_in_process, make_site
 
 
 def text_of(html: str) -> str:
@@ -46,7 +50,7 @@ def test_demo_builds_with_properdocs_too(tmp_path: Path) -> None:
 
 
 def test_a_site_without_a_home_page_gets_one(tmp_path: Path) -> None:
-    result = build(make_site(tmp_path / "project"), tmp_path / "site")
+    result = build_in_process(make_site(tmp_path / "project"), tmp_path / "site")
     assert result.returncode == 0, result.output
     home = result.page()
     assert "Ada Example: learning in public" in home
@@ -54,7 +58,7 @@ def test_a_site_without_a_home_page_gets_one(tmp_path: Path) -> None:
 
 
 def test_the_learners_text_is_escaped(tmp_path: Path) -> None:
-    result = build(make_site(tmp_path / "project"), tmp_path / "site")
+    result = build_in_process(make_site(tmp_path / "project"), tmp_path / "site")
     home = result.page()
     assert "Learning &lt;b&gt;maths&lt;/b&gt; &amp; &#34;ML&#34;" in home
     assert "<b>maths</b>" not in home
@@ -62,7 +66,7 @@ def test_the_learners_text_is_escaped(tmp_path: Path) -> None:
 
 def test_a_home_page_without_the_marker_is_left_alone(tmp_path: Path) -> None:
     project = make_site(tmp_path / "project", index="# My own home\n\nNothing generated here.\n")
-    result = build(project, tmp_path / "site")
+    result = build_in_process(project, tmp_path / "site")
     assert result.returncode == 0, result.output
     assert "Next deadline" not in result.page()
     assert "Nothing generated here." in result.page()
@@ -97,6 +101,6 @@ def test_an_unknown_plugin_option_fails_a_strict_build_with_a_suggestion(tmp_pat
     project = make_site(tmp_path / "project")
     mkdocs_yml = project / "mkdocs.yml"
     mkdocs_yml.write_text(mkdocs_yml.read_text().replace("  - inpublic\n", "  - inpublic:\n      plann: x.yaml\n"))
-    result = build(project, tmp_path / "site")
+    result = build_in_process(project, tmp_path / "site")
     assert result.returncode == 1
     assert "Unrecognised configuration name: plann; did you mean 'plan'?" in result.output

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from gitrepo import GitRepo
-from sites import MINIMAL_CONFIG, MINIMAL_PLAN, Build, build
+from sites import MINIMAL_CONFIG, MINIMAL_PLAN, Build, build_in_process
 
 NO_LOG_PLAN = MINIMAL_PLAN[: MINIMAL_PLAN.index("log:")]
 TOPICS = ("Algebra", "Cocktails", "Cookiecutter", "zsh")  # Commitments sorts between Cocktails and Cookiecutter
@@ -55,7 +55,7 @@ def learner(root: Path, nav: str = "") -> GitRepo:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     folder = tmp_path_factory.mktemp("topics")
-    result = build(learner(folder / "repo").root, folder / "site")
+    result = build_in_process(learner(folder / "repo").root, folder / "site")
     assert result.returncode == 0, result.output
     return result
 
@@ -65,7 +65,7 @@ def explicit(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """An explicit nav that places the reports last, and says nothing of the commitments or the review page."""
     folder = tmp_path_factory.mktemp("explicit")
     nav = "nav:\n  - index.md\n  - Algebra: [Algebra/first.md, Algebra/second.md]\n  - Weekly: reports/index.md\n"
-    result = build(learner(folder / "repo", nav).root, folder / "site")
+    result = build_in_process(learner(folder / "repo", nav).root, folder / "site")
     assert result.returncode == 0, result.output
     return result
 

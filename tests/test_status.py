@@ -16,7 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from cli_runner import run_inpublic
 from gitrepo import GitRepo
+from golden import check_golden
 from inpublic.activity.days import Run, Streaks
 from inpublic.cli.status_view import CommitmentLine, StatusView, WeekSoFar, status_view
 from inpublic.cli.terminal import format_status
@@ -84,27 +86,15 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return repo.root
 
 
-def inpublic(*args: str, cwd: Path, today: str | None = TODAY, **env: str) -> subprocess.CompletedProcess[str]:
-    environ = {k: v for k, v in os.environ.items() if k not in ("INPUBLIC_TODAY", "NO_COLOR")}
-    environ.update(env, **({"INPUBLIC_TODAY": today} if today else {}))
-    return subprocess.run([sys.executable, "-m", "inpublic.cli.main", *args], capture_output=True, text=True, cwd=cwd,
-                          env=environ)
-
-
-def check_golden(name: str, actual: str, regen: bool) -> None:
-    path = GOLDEN / name
-    if regen:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(actual, encoding="utf-8")
-    assert path.exists(), f"{path.name} is missing; run pytest with --regen-golden to write it"
-    assert actual == path.read_text(encoding="utf-8")
+def inpublic(*args: str, cwd: Path, today: str | None = TODAY) -> subprocess.CompletedProcess[str]:
+    return run_inpublic(*args, cwd=cwd, env={"INPUBLIC_TODAY": today, "NO_COLOR": None})
 
 
 def test_status_shows_the_week_the_commitments_and_the_streaks(project: Path, regen_golden: bool) -> None:
     done = inpublic("status", cwd=project)
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
-    check_golden("status.txt", done.stdout, regen_golden)
+    check_golden(GOLDEN / "status.txt", done.stdout, regen_golden)
     lines = done.stdout.splitlines()
     assert lines[0] == "Ada Example, Friday 20 November 2026"
     assert "  time          3 h 50 min over 4 sessions" in lines  # the private session is not counted
@@ -117,7 +107,7 @@ def test_status_shows_the_week_the_commitments_and_the_streaks(project: Path, re
 def test_review_lists_what_is_due(project: Path, regen_golden: bool) -> None:
     done = inpublic("review", cwd=project)
     assert done.returncode == 0, done.stderr
-    check_golden("review.txt", done.stdout, regen_golden)
+    check_golden(GOLDEN / "review.txt", done.stdout, regen_golden)
     assert "  Review    Calculus 1 (Calculus)" in done.stdout
     assert "            from Calculus (Spivak), or Calculus problem book" in done.stdout
     assert "            from your notes" in done.stdout  # Stat 110 is probability's only resource

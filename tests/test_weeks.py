@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from gitrepo import GitRepo
+from golden import check_golden
 from inpublic.history.read import read_history
 from inpublic.plan.load import parse_plan
 from inpublic.privacy import Privacy, public_plan
@@ -249,13 +250,7 @@ def test_semester_golden(repo: GitRepo, regen_golden: bool) -> None:
     weeks = reports(repo, "2026-11-18", SEMESTER_LOG, zone="Europe/London",
                     repo_url="https://github.com/samrivera/notes.git/")
     assert weeks[0].commits[0].url == f"https://github.com/samrivera/notes/commit/{weeks[0].commits[0].sha}"
-    golden = GOLDEN / "semester.txt"
-    actual = "\n".join(dump_week(w) for w in weeks)
-    if regen_golden:
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(actual, encoding="utf-8")
-    assert golden.exists(), f"{golden} is missing; run pytest with --regen-golden to write it"
-    assert actual == golden.read_text(encoding="utf-8")
+    check_golden(GOLDEN / "semester.txt", "\n".join(dump_week(w) for w in weeks), regen_golden)
 
 
 def dump_week(w: WeekReport) -> str:
