@@ -11,9 +11,10 @@ import lxml.html
 import pytest
 
 from inpublic.feeds.events import Category
-from inpublic.feeds.html import absolute_html, page_path, xml_text
+from inpublic.feeds.html import absolute_html, xml_text
 from inpublic.feeds.items import FeedIdError, FeedItem, post_dates, select_items, tag_base
 from inpublic.feeds.site import SUBSCRIBE_MARKER, add_head_links, blog_post_dirs, place_subscribe, relative_url
+from inpublic.feeds.views import page_path
 from inpublic.feeds.write import Channel, feed_files
 
 NEW_YORK = ZoneInfo("America/New_York")

@@ -17,12 +17,15 @@ import pytest
 from gitrepo import GitRepo
 from inpublic.activity.days import counted_commit_times, daily_activity, streaks
 from inpublic.activity.notes import note_dates, note_lives
+from inpublic.feeds.html import FeedHtml
 from inpublic.feeds.items import FeedSite, week_items
 from inpublic.history.read import read_history
 from inpublic.model import FileChange, History
 from inpublic.plan.load import parse_plan
 from inpublic.privacy import Privacy, public_plan
-from inpublic.reports.pages import render_report, render_reports_index, report_pages, summary_line, weeks_json
+from inpublic.render import environment
+from inpublic.reports.pages import report_pages, summary_line
+from inpublic.reports.render import render_report, render_reports_index, weeks_json
 from inpublic.reports.weeks import Sources, WeekReport, weekly_reports
 
 UTC = dt.UTC
@@ -192,7 +195,7 @@ def test_the_page_the_index_weeks_json_and_the_feed_item_agree(moved: GitRepo) -
     assert next(r for r in json.loads(weeks_json(reports)) if r["week"] == "2026-W41")["reorganised"] == 0
 
     history = read_history(moved.root)
-    items = week_items(pages, SITE, history, note_lives(history), "docs", SOURCES.privacy)
+    items = week_items(pages, SITE, history, note_lives(history), "docs", SOURCES.privacy, FeedHtml(environment()))
     item = next(i for i in items if i.guid.endswith("week/2026-W43"))
     assert item.title == "Week 43, 2026: reorganised 50 notes"
     assert "reorganised 50 notes" in item.summary

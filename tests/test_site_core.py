@@ -18,8 +18,8 @@ from mkdocs.config import load_config
 
 from gitrepo import GitRepo
 from inpublic.activity.public import may_count
-from inpublic.feeds.html import page_path
 from inpublic.feeds.site import FeedSettings, markdown_converter
+from inpublic.feeds.views import page_path
 from inpublic.history.load import histories_as_of, read_histories
 from inpublic.markdown_files import read_markdown, read_titles
 from inpublic.plan.load import load_plan

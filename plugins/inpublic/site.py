@@ -28,14 +28,8 @@ from inpublic.home.view import HOME_MARKER, HomeReports, ReportLink, home_view
 from inpublic.markdown_files import MarkdownFile
 from inpublic.model import History, Plan, PlanHistory
 from inpublic.render import environment, markdown_text, render_home, render_note_dates, render_shallow_notice
-from inpublic.reports.pages import (
-    REPORTS_DIR,
-    ReportPage,
-    render_report,
-    render_reports_index,
-    report_pages,
-    weeks_json,
-)
+from inpublic.reports.pages import REPORTS_DIR, ReportPage, report_pages
+from inpublic.reports.render import render_report, render_reports_index, weeks_json
 from inpublic.reports.weeks import Sources, WeekReport, weekly_reports
 from inpublic.rhythm.home import HomeRhythm
 from inpublic.rhythm.pages import history_commit_days, report_commit_days, rhythm

@@ -10,10 +10,9 @@ reader.
 
 from __future__ import annotations
 
-import datetime as dt
 import posixpath
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -22,66 +21,15 @@ import markdown as python_markdown
 from jinja2 import Environment
 from markupsafe import Markup
 
-from inpublic.feeds.events import CommitmentEvent, WeekDeadline
+from inpublic.feeds.events import CommitmentEvent
+from inpublic.feeds.views import WeekView, page_path
 from inpublic.render import environment
-from inpublic.reports.pages import ReportPage
-from inpublic.reports.weeks import CommitRef, NoteRef
 from inpublic.sanitise import clean_html
 
 URL_ATTRIBUTES = ("href", "src", "poster", "cite", "background", "longdesc", "action")
 SCHEMES = frozenset({"http", "https", "mailto", "tel"})  # the addresses sanitise.py keeps
 # characters XML 1.0 cannot carry: a commit message with one must not break the feed
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-
-
-@dataclass(frozen=True)
-class LinkedNote:
-    title: str
-    url: str | None  # None: deleted since
-
-
-@dataclass(frozen=True)
-class LinkedCommit:
-    authored: dt.datetime
-    message: str
-    url: str | None
-
-
-@dataclass(frozen=True)
-class WeekView:
-    """What one week's item shows: its figures, notes, commits, the deadline and the reflection."""
-
-    page: ReportPage
-    url: str
-    notes_created: tuple[LinkedNote, ...]
-    notes_updated: tuple[LinkedNote, ...]
-    deadlines: tuple[WeekDeadline, ...]  # every commitment as it stood when the week closed, by due date
-    reflection_html: str | None
-
-    @property
-    def deadline(self) -> WeekDeadline | None:
-        """The next open deadline when the week closed."""
-        return next((d for d in self.deadlines if d.open), None)
-
-    @property
-    def commits(self) -> tuple[LinkedCommit, ...]:
-        return tuple(_linked_commit(c) for c in self.page.report.commits)
-
-
-def _linked_commit(commit: CommitRef) -> LinkedCommit:
-    url = commit.url if commit.url and urlsplit(commit.url).scheme in ("http", "https") else None
-    return LinkedCommit(commit.authored, commit.message, url)
-
-
-def linked_notes(notes: Iterable[NoteRef], url_of: Callable[[str], str | None]) -> tuple[LinkedNote, ...]:
-    """The notes with their addresses; a deleted note without one, and a note the site did not build (a draft
-    of the blog plugin) left out."""
-    out = []
-    for note in notes:
-        url = url_of(note.src_uri) if note.src_uri else None
-        if note.src_uri is None or url is not None:
-            out.append(LinkedNote(note.title, url))
-    return tuple(out)
 
 
 def xml_text(text: str) -> str:
@@ -106,6 +54,29 @@ def render_event_html(event: CommitmentEvent, url: str, commit_url: str | None, 
         event=event, url=url, commit_url=commit_url,
     )
     return absolute_html(html, url)
+
+
+@dataclass(frozen=True)
+class FeedHtml:
+    """The HTML inside the items (feeds/items.py's `ItemHtml`), made with one build's templates and the site's
+    Markdown: the core makes one and hands it to the item makers, which compute and never render."""
+
+    env: Environment
+    markdown: Callable[[str], str] = markdown_html
+
+    def week(self, view: WeekView) -> str:
+        return render_week_html(view, self.env)
+
+    def event(self, event: CommitmentEvent, url: str, commit_url: str | None) -> str:
+        return render_event_html(event, url, commit_url, self.env)
+
+    def reflection(self, markdown: str, url: str, *, site_url: str, source: str, url_of: Callable[[str], str]) -> str:
+        """The learner's reflection, from its Markdown, its links resolved from its file `source`."""
+        return absolute_html(self.markdown(markdown), url, site_url=site_url, source=source, url_of=url_of)
+
+    def post(self, html: str, url: str) -> str:
+        """A blog post as the site rendered it, its links made absolute."""
+        return absolute_html(html, url)
 
 
 def absolute_html(
@@ -187,19 +158,6 @@ def _absolute(
     if parts.fragment:
         absolute += "#" + parts.fragment
     return absolute
-
-
-def page_path(src_uri: str, use_directory_urls: bool = True) -> str:
-    """'notes/limits.md' -> 'notes/limits/' (or 'notes/limits.html'); 'index.md' -> ''; other files unchanged."""
-    if not src_uri.endswith(".md"):
-        return src_uri
-    stem = src_uri[:-3]
-    folder, name = posixpath.split(stem)
-    if name in ("index", "README"):
-        if use_directory_urls:
-            return f"{folder}/" if folder else ""
-        return f"{folder}/index.html" if folder else "index.html"
-    return f"{stem}/" if use_directory_urls else f"{stem}.html"
 
 
 def _srcset(value: str, resolve: Callable[[str], str | None]) -> str:

@@ -19,23 +19,13 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import quote, urlsplit
 from zoneinfo import ZoneInfo
 
-from jinja2 import Environment
-
 from inpublic.activity.notes import NoteLife
 from inpublic.feeds.events import Category, CommitmentEvent, WeekDeadline
-from inpublic.feeds.html import (
-    WeekView,
-    absolute_html,
-    linked_notes,
-    markdown_html,
-    page_path,
-    render_event_html,
-    render_week_html,
-)
+from inpublic.feeds.views import WeekView, linked_notes, page_path
 from inpublic.model import History, Plan
 from inpublic.privacy import Privacy
 from inpublic.reports.pages import ReportPage, report_uri
@@ -47,6 +37,19 @@ CLOSE = dt.time(23, 59, 59)  # a week, or a day known only by its date, is over 
 FEED_ID = re.compile(r"^(?:tag:)?(?P<entity>(?:[A-Za-z0-9][A-Za-z0-9.-]*|[^@\s,:/]+@[A-Za-z0-9.-]+),"
                      r"\d{4}(?:-\d{2}(?:-\d{2})?)?)(?::(?P<path>[A-Za-z0-9._~!$&'()*+,;=:@/-]*))?$")
 SAFE = "-._~!$&'()*+,;=:@/"  # what an RFC 4151 specific part may hold besides letters and digits
+
+
+class ItemHtml(Protocol):
+    """How an item's HTML is made (feeds/html.py's `FeedHtml`): handed in, so that this module only computes."""
+
+    def week(self, view: WeekView) -> str: ...
+
+    def event(self, event: CommitmentEvent, url: str, commit_url: str | None) -> str: ...
+
+    def reflection(self, markdown: str, url: str, *, site_url: str, source: str, url_of: Callable[[str], str]) -> str:
+        ...
+
+    def post(self, html: str, url: str) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -159,17 +162,16 @@ def week_items(
     lives: Iterable[NoteLife],
     sources_notes_dir: str,
     privacy: Privacy,
+    html: ItemHtml,
     *,
     deadlines: Mapping[str, tuple[WeekDeadline, ...]] | None = None,
-    markdown: Callable[[str], str] = markdown_html,
-    env: Environment | None = None,
 ) -> tuple[FeedItem, ...]:
     """One item per completed week that is not quiet (see `ReportPage.quiet`). `lives` are every file identity
     of `history` (`activity.notes.note_lives`); `deadlines` maps a week slug to where each commitment stood when
     it closed."""
     later = _later_changes(history, lives, privacy)
     return tuple(
-        _week_item(page, site, later, sources_notes_dir, (deadlines or {}).get(page.report.slug, ()), markdown, env)
+        _week_item(page, site, later, sources_notes_dir, (deadlines or {}).get(page.report.slug, ()), html)
         for page in pages
         if page.report.complete and not page.quiet
     )
@@ -189,8 +191,7 @@ def _week_item(
     later: _LaterChanges,
     notes_dir: str,
     deadlines: tuple[WeekDeadline, ...],
-    markdown: Callable[[str], str],
-    env: Environment | None,
+    html: ItemHtml,
 ) -> FeedItem:
     report = page.report
     url = site.url(report_uri(report))
@@ -199,8 +200,8 @@ def _week_item(
     changed = [d for d in later.dates(reflection_path if page.reflection else None, _note_paths(report)) if d > closed]
     reflection = None
     if page.reflection is not None:
-        reflection = absolute_html(
-            markdown(page.reflection.body), url, site_url=site.site_url, source=report_uri(report), url_of=site.url,
+        reflection = html.reflection(
+            page.reflection.body, url, site_url=site.site_url, source=report_uri(report), url_of=site.url,
         )
     view = WeekView(
         page=page,
@@ -218,7 +219,7 @@ def _week_item(
         published=closed,
         updated=max(changed, default=closed).astimezone(site.zone),
         summary=f"{report.title}, {report.start.isoformat()} to {report.end.isoformat()}: {page.summary}.",
-        content_html=render_week_html(view, env),
+        content_html=html.week(view),
         author=site.author,
         categories=tuple(Category(s.subject.id, s.subject.title) for s in report.subjects),
     )
@@ -260,11 +261,9 @@ def _later_changes(history: History, lives: Iterable[NoteLife], privacy: Privacy
 # --- commitments --------------------------------------------------------------------------------
 
 
-def event_items(
-    events: Iterable[CommitmentEvent], site: FeedSite, env: Environment | None = None
-) -> tuple[FeedItem, ...]:
+def event_items(events: Iterable[CommitmentEvent], site: FeedSite, html: ItemHtml) -> tuple[FeedItem, ...]:
     """One item per commitment event."""
-    return tuple(_event_item(e, site, env) for e in events)
+    return tuple(_event_item(e, site, html) for e in events)
 
 
 EVENT_TITLES = {
@@ -276,7 +275,7 @@ EVENT_TITLES = {
 }
 
 
-def _event_item(event: CommitmentEvent, site: FeedSite, env: Environment | None) -> FeedItem:
+def _event_item(event: CommitmentEvent, site: FeedSite, html: ItemHtml) -> FeedItem:
     key = f"commitment/{event.commitment_id}/{event.kind}" + (f"/{event.ref}" if event.ref else "")
     url = event.url or site.site_url
     commit = commit_url(site.repo, event.commit) if event.commit else None
@@ -289,7 +288,7 @@ def _event_item(event: CommitmentEvent, site: FeedSite, env: Environment | None)
         published=when,
         updated=when,
         summary=event.text,
-        content_html=render_event_html(event, url, commit, env),
+        content_html=html.event(event, url, commit),
         author=site.author,
         categories=event.subjects,
     )
@@ -299,7 +298,12 @@ def _event_item(event: CommitmentEvent, site: FeedSite, env: Environment | None)
 
 
 def blog_items(
-    posts: Iterable[BlogPost], site: FeedSite, lives: Iterable[NoteLife], notes_dir: str, privacy: Privacy
+    posts: Iterable[BlogPost],
+    site: FeedSite,
+    lives: Iterable[NoteLife],
+    notes_dir: str,
+    privacy: Privacy,
+    html: ItemHtml,
 ) -> tuple[FeedItem, ...]:
     """One item per published blog post with a date; drafts and posts without a date are left out. `lives` are
     every file identity of the history (`activity.notes.note_lives`)."""
@@ -319,7 +323,7 @@ def blog_items(
             published=created,
             updated=max(created, updated),
             summary=post.title,
-            content_html=absolute_html(post.html, post.url),
+            content_html=html.post(post.html, post.url),
             author=site.author,
             categories=tuple(Category(c, c) for c in _texts(post.meta.get("categories"))),
         ))

@@ -22,7 +22,7 @@ from inpublic.activity.notes import NoteLife
 from inpublic.commitments.pages import CALENDAR, COMMITMENTS_DIR, page_slug
 from inpublic.commitments.status import CommitmentStatus
 from inpublic.feeds.commitments import commitment_events, week_deadlines
-from inpublic.feeds.html import markdown_html
+from inpublic.feeds.html import FeedHtml, markdown_html
 from inpublic.feeds.items import (
     KINDS,
     BlogPost,
@@ -134,22 +134,23 @@ def build_feeds(
     plan, history, sources = feed.plan, feed.history, feed.sources
     site, _ = feed_site(plan, info, settings)
     items: list[FeedItem] = []
+    html = FeedHtml(env or environment(), markdown)
     shallow = history.shallow
     if "reports" in settings.kinds and not shallow:
         worth = [p for p in feed.pages if p.report.complete and not p.quiet]  # a quiet week is no news
         shown = sorted(worth, key=lambda p: p.report.start, reverse=True)[: max(min(settings.limit, FEED_WEEKS), 0)]
         deadlines = week_deadlines([p.report for p in shown], plan, feed.plan_history, site.zone)
-        items += week_items(shown, site, history, feed.lives, sources.notes_dir, sources.privacy,
-                            deadlines=deadlines, markdown=markdown, env=env)
+        items += week_items(shown, site, history, feed.lives, sources.notes_dir, sources.privacy, html,
+                            deadlines=deadlines)
     if "commitments" in settings.kinds and not shallow:
         def url_of(ident: str) -> str:
             return site.url(f"{COMMITMENTS_DIR}/{page_slug(ident)}.md")
 
         events = commitment_events(feed.statuses, history, feed.today, site.zone, url_of, sources.privacy)
-        items += event_items(events, site, env)
+        items += event_items(events, site, html)
     if "blog" in settings.kinds:
         items += blog_items(_first_commit_seen(posts, history, feed.lives, sources.notes_dir), site, feed.lives,
-                            sources.notes_dir, sources.privacy)
+                            sources.notes_dir, sources.privacy, html)
     chosen = select_items(items, settings.kinds, settings.limit)
     description = info.description or f"{plan.learner.name} learns in public: weekly reports, commitments and notes."
     channel = Channel(

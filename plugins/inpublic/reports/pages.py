@@ -1,22 +1,17 @@
-"""The weekly report pages, their index and their open data: what each shows, rendered through the templates."""
+"""The weekly report pages: what each shows (its week, its neighbours, its one-line summary, the learner's
+reflection) and how the index groups them by month. reports/render.py turns them into Markdown."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-import posixpath
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import groupby
-from typing import Any
-
-from jinja2 import Environment
-from markupsafe import escape
 
 from inpublic.markdown_files import MarkdownFile
-from inpublic.render import environment, format_duration, plural
 from inpublic.reports.weeks import WeekReport
 from inpublic.rhythm.reviews import ReviewWeek
+from inpublic.wording import format_duration, plural
 
 REPORTS_DIR = "reports"
 NO_ACTIVITY = "no activity"  # the summary of a week in which nothing was counted
@@ -143,49 +138,3 @@ def _month_of_entry(entry: ReportPage | QuietWeeks) -> str:
 def month_of(page: ReportPage) -> str:
     """'November 2026': the month of the week's Thursday, as ISO weeks belong to the year of their Thursday."""
     return f"{page.report.start + dt.timedelta(days=3):%B %Y}"
-
-
-def render_report(page: ReportPage, env: Environment | None = None) -> str:
-    """The Markdown of one report page (front matter of the reflection kept, with the heading as title)."""
-    meta = dict(page.reflection.meta) if page.reflection else {}
-    meta["title"] = str(escape(page.heading))  # Material puts the title into <title> as it is
-    return (env or environment()).get_template("report.md.j2").render(
-        page=page, front_matter=json.dumps(meta, ensure_ascii=False, default=str), link=note_link,
-    )
-
-
-def render_reports_index(
-    pages: Sequence[ReportPage], history_incomplete: bool = False, env: Environment | None = None
-) -> str:
-    return (env or environment()).get_template("reports_index.md.j2").render(
-        months=month_groups(pages), history_incomplete=history_incomplete,
-    )
-
-
-def note_link(src_uri: str) -> str:
-    """A note's path relative to the reports folder, for a Markdown link that MkDocs checks and rewrites."""
-    return posixpath.relpath(src_uri, REPORTS_DIR)
-
-
-def weeks_json(reports: Sequence[WeekReport], site_url: str = "") -> str:
-    """reports/weeks.json: the weekly figures as open data, one object per week, oldest first."""
-    return json.dumps([week_record(r, site_url) for r in reports], indent=2, ensure_ascii=False) + "\n"
-
-
-def week_record(report: WeekReport, site_url: str) -> dict[str, Any]:
-    return {
-        "week": report.slug,
-        "start": report.start.isoformat(),
-        "end": report.end.isoformat(),
-        "complete": report.complete,
-        "url": f"{site_url}{REPORTS_DIR}/{report.slug}/",
-        "commits": len(report.commits),
-        "active_days": len(report.active_days),
-        "notes_created": len(report.notes_created),
-        "notes_updated": len(report.notes_updated),
-        "minutes": report.minutes,
-        "units": report.units,
-        "sessions": report.sessions,
-        "streak": report.streak,
-        "reorganised": report.reorganised,
-    }
