@@ -1,8 +1,11 @@
-"""The files a build of the feed tests' learner adds, compared as one tree with tests/golden/trees/learner.
+"""What a build of the feed tests' learner adds, compared as whole trees with tests/golden/trees/.
 
-The reports, the commitments, the review page, the feeds and the calendar: of an HTML page, its article (the
-part inpublic writes; the rest is the theme's); of the other files, the whole file. When the core's build_site
-returns the site's files, this test can compare what it returns in the same way.
+- learner-core: what the core, `site.build_site`, returns, called in this process: every page and data file it
+  adds (the Markdown of the reports, the commitments and the review page; weeks.json, commitments.json, the
+  calendar), the home page and the notes as it rewrites them, and the feeds.
+- learner: the same learner built by MkDocs with Material, end to end: of an HTML page, its article (the part
+  inpublic writes; the rest is the theme's); of the other files, the whole file.
+
 After an intended change: pytest tests/test_golden_tree.py --regen-golden
 """
 
@@ -12,8 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from feedsites import make_learner
-from golden import check_golden_tree
+from core_inputs import inputs_of
+from feedsites import SECRET, SITE_URL, make_learner
+from golden import as_bytes, check_golden_tree
+from inpublic.feeds.views import page_path
+from inpublic.site import SiteFacts, build_site
 from sites import Build, build_in_process
 
 ADDED = ("reports/", "commitments/", "review/")  # the folders of pages inpublic adds
@@ -54,3 +60,31 @@ def test_the_added_files_are_as_kept(site: Build, regen_golden: bool) -> None:
 def test_a_second_build_gives_the_same_tree(site: Build, tmp_path: Path) -> None:
     again = build_in_process(site.site.parent / "repo", tmp_path / "again")
     assert added_files(again.site) == added_files(site.site)
+
+
+def core_tree(project: Path) -> dict[str, bytes | str]:
+    """Path -> content of everything `build_site` gives for `project`, as an adapter would lay it out."""
+    site = build_site(inputs_of(project, SiteFacts(SITE_URL, "Ada learns calculus", language="en")))
+    notes = sorted(site.note_dates)  # the learner's notes, which the core gives their dates
+    tree: dict[str, bytes | str] = {f.src_uri: f.content for f in site.files}
+    tree[site.home.src_uri] = site.page_markdown(site.home.src_uri, site.home.content, "")
+    for uri in notes:
+        tree[uri] = site.page_markdown(uri, (project / "docs" / uri).read_text(encoding="utf-8"), page_path(uri))
+    pages = {uri: page_path(uri) for uri in [site.home.src_uri, *notes, *(f.src_uri for f in site.files)]
+             if uri.endswith(".md")}
+    tree.update(site.feed_files((), pages))
+    return tree
+
+
+def test_what_build_site_gives_is_as_kept(site: Build, regen_golden: bool) -> None:
+    tree = core_tree(site.site.parent / "repo")
+    assert {"index.md", "limits.md", "reports/2026-W45.md", "reports/weeks.json", "commitments/spring.md",
+            "commitments.ics", "review.md", "feed.xml"} <= tree.keys()
+    assert not [path for path, content in tree.items() if SECRET in str(content)], "a private note reached the site"
+    check_golden_tree(tree, "learner-core", regen_golden)
+
+
+def test_the_core_gives_the_files_mkdocs_writes(site: Build) -> None:
+    tree = core_tree(site.site.parent / "repo")
+    for name in FILES:  # the feeds, the calendar and the commitments' data, byte for byte
+        assert as_bytes(tree[name]) == (site.site / name).read_bytes(), name

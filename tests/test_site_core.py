@@ -7,7 +7,6 @@ MkDocs, in a subprocess, and once by `build_site` in this process, from what the
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -16,19 +15,13 @@ from typing import Any
 import pytest
 from mkdocs.config import load_config
 
+import core_inputs
 from gitrepo import GitRepo
-from inpublic.activity.public import may_count
-from inpublic.feeds.site import FeedSettings, markdown_converter
+from inpublic.feeds.site import markdown_converter
 from inpublic.feeds.views import page_path
-from inpublic.history.load import histories_as_of, read_histories
-from inpublic.markdown_files import read_markdown, read_titles
-from inpublic.plan.load import load_plan
-from inpublic.privacy import Privacy, public_plan
-from inpublic.reports.weeks import Sources
 from inpublic.site import BuildInputs, BuildOptions, Site, SiteFacts, build_site
 from sites import build, make_site
 
-TODAY = dt.date(2026, 11, 22)  # the run's fixed day (tests/conftest.py)
 SITE_URL = "https://example.org/learning/"
 REFLECTION = "---\ntitle: A good start\n---\n\nLimits, at last. See [the note](../limits.md).\n"
 FEEDS = ("feed.xml", "atom.xml", "feed.json")
@@ -47,22 +40,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def inputs_of(project: Path) -> BuildInputs:
     """What the MkDocs adapter reads of `project`, read the same way, without MkDocs."""
-    plan = public_plan(load_plan(project / "progress.yaml"))
-    privacy = Privacy()
-    read = read_histories(project, project / "progress.yaml", privacy.marker)
-    sources = Sources("docs", "progress.yaml", read_titles({"limits.md": project / "docs" / "limits.md"}), privacy)
-    now = histories_as_of(read, TODAY, plan.learner.timezone,
-                          lambda c: may_count(c, sources.notes_dir, sources.plan_path, privacy))
-    return BuildInputs(
-        plan=plan,
-        history=now.history,
-        today=TODAY,
-        sources=sources,
-        plan_history=now.plan_history,
-        reflections={"2026-W37": read_markdown(project / "docs" / "reports" / "2026-W37.md")},
-        options=BuildOptions(feeds=FeedSettings()),
-        site=SiteFacts(SITE_URL, "Test site", language="en"),  # Material's language when mkdocs.yml names none
-    )
+    return core_inputs.inputs_of(project, SiteFacts(SITE_URL, "Test site", language="en"))  # Material's language
 
 
 def pages_of(site: Site) -> dict[str, str]:
