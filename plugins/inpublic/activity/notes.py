@@ -63,7 +63,7 @@ def note_dates(
     Paths git never saw, or whose file is deleted at HEAD, are absent from the result.
 
     The commits in ``hidden`` (marked private) date nothing. Nor does the edge of a shallow
-    clone, which shows every file as added (``history_limits.clone_edge``): a note it touched
+    clone, which shows every file as added (``history.limits.clone_edge``): a note it touched
     has no ``created`` date, and a note only it touched has no dates at all.
 
     ``lives`` are ``note_lives(history)`` when the caller has them already.

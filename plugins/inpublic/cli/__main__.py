@@ -1,4 +1,4 @@
-"""`python -m inpublic.cli.main`: the command line."""
+"""`python -m inpublic.cli`: the command line."""
 
 from inpublic.cli.main import main
 

@@ -8,7 +8,7 @@
   23:59:59; it is *updated* when its reflection is changed, or one of its notes renamed or deleted, after that
   (the author date of the last such commit), and never by a rebuild.
 - **Links** are absolute, against `site_url`; the learner's Markdown is rendered, sanitised and made absolute
-  by `feed_html`.
+  by feeds/html.py, whose `FeedHtml` the core hands in (as `ItemHtml`): this module computes and never renders.
 - Only completed weeks go in, so a follower sees each week once, with its final figures; a quiet week (nothing
   counted, no reflection) is no item. A week with a reflection leads with it, then its figures.
 """

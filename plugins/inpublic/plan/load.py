@@ -66,7 +66,7 @@ def parse_plan(text: str, label: str = "progress.yaml") -> Plan:
 def compose(text: str, label: str) -> Node | None:
     """The YAML node tree, with positions; a syntax error becomes one Problem.
 
-    The text is first looked at for what no parser should be given (plan_syntax.refused). libyaml
+    The text is first looked at for what no parser should be given (plan/syntax.py's `refused`). libyaml
     (ruamel.yaml.clib) composes a long log ten times faster than ruamel's pure Python parser and gives the same
     nodes; the pure parser is asked again only for a file with a syntax error, as it words them better.
     """

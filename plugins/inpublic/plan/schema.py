@@ -1,4 +1,4 @@
-"""The JSON Schema of progress.yaml, made from the same field list the loader reads with (plan_spec.PLAN)."""
+"""The JSON Schema of progress.yaml, made from the same field list the loader reads with (plan/fields.py's PLAN)."""
 
 from __future__ import annotations
 

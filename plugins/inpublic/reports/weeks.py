@@ -11,7 +11,7 @@ weeks without activity included; the week containing today is marked incomplete.
   move, which leaves it as it was, is not: see below). Commits that
   touch only other files (mkdocs.yml, workflows, README, private notes) do not count.
 - Commits dated after today (author or committer date, in the learner's time zone) are left out
-  of every week, date and feed until then (``history_limits.history_as_of``), with a warning.
+  of every week, date and feed until then (``history.limits.history_as_of``), with a warning.
 - Privacy is judged by where a note is now: a note that is private at HEAD (or was private when
   it was deleted) never appears, not even in the weeks before it moved. Changes made while a
   note's path was private, or in commits marked private, are not shown either.
