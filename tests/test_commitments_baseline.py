@@ -15,6 +15,7 @@ from inpublic.cli.main import main
 from inpublic.commitments.burnup import BOTTOM, TOP, burnup
 from inpublic.commitments.pages import CommitmentPage, Links, render_page
 from inpublic.commitments.status import CommitmentStatus, commitment_statuses
+from inpublic.home.view import home_view
 from inpublic.model import PlanHistory
 from inpublic.plan.load import parse_plan
 from test_commitments_status import GOLDEN, history, plan_text
@@ -106,3 +107,26 @@ def test_the_commitment_page_gives_a_pace_only_from_progress_since_it_was_made(
     page = CommitmentPage(status, burnup(status))
     text = render_page(page, [page], Links(None, None), history_incomplete=False)
     assert shown in text and hidden not in text
+
+
+def test_the_home_page_and_the_commitment_give_the_same_percentage_at_a_half() -> None:
+    """One progress model: a mean of exactly 57.5% (shares 1 and 0.15) rounds the same on the home page and on
+    the commitment's own page (in floats, 0.575 * 100 is 57.49999..., which once put 57% beside 58%)."""
+    text = """\
+learner: {name: Test, bio: Testing, timezone: UTC, started: 2026-11-01}
+subjects:
+  - id: s
+    title: S
+    resources:
+      - {id: book, title: Book, kind: book, units: 20, unit: chapters}
+      - {id: course, title: Course, kind: course, units: 20, unit: lectures}
+commitments:
+  - {id: c, title: Book and course, made: 2026-11-01, due: 2027-02-01, covers: [book, course]}
+log:
+  - {date: 2026-11-25, minutes: 60, resource: book, units: 20}
+  - {date: 2026-11-26, minutes: 60, resource: course, units: 3}
+"""
+    plan, today = parse_plan(text), dt.date(2026, 12, 2)
+    (status,) = commitment_statuses(plan, PlanHistory(), today)
+    (row,) = home_view(plan, today, [status]).commitments
+    assert (status.percent, row.percent) == (58, 58)
