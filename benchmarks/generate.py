@@ -35,7 +35,7 @@ from random import Random
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import vocab as V  # benchmarks/ is not a package: vocab.py is found next to this file
 
-SIZES = {"S": (200, 1_000), "M": (1_000, 10_000), "L": (3_000, 50_000)}
+SIZES = {"XS": (20, 100), "S": (200, 1_000), "M": (1_000, 10_000), "L": (3_000, 50_000)}  # XS: the test suite's smoke run
 START = dt.date(2024, 11, 1)
 DAYS = (dt.date(2026, 10, 31) - START).days + 1  # 730: the last commit is on 2026-10-31, local time
 EPOCH0 = int(dt.datetime(START.year, START.month, START.day, tzinfo=dt.UTC).timestamp())
@@ -886,7 +886,7 @@ def generate(dest: Path, notes: int, commits: int, seed: int = 1) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--size", choices=sorted(SIZES), default="S", help="S, M or L (default: S)")
+    parser.add_argument("--size", choices=sorted(SIZES), default="S", help="XS, S, M or L (default: S)")
     parser.add_argument("--seed", type=int, default=1, help="the random seed (default: 1)")
     parser.add_argument("--notes", type=int, help="notes at HEAD, overriding the size's")
     parser.add_argument("--commits", type=int, help="commits, overriding the size's")
