@@ -35,7 +35,8 @@ from random import Random
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import vocab as V  # benchmarks/ is not a package: vocab.py is found next to this file
 
-SIZES = {"XS": (20, 100), "S": (200, 1_000), "M": (1_000, 10_000), "L": (3_000, 50_000)}  # XS: the test suite's smoke run
+# notes and commits of each size; XS is the test suite's smoke run
+SIZES = {"XS": (20, 100), "S": (200, 1_000), "M": (1_000, 10_000), "L": (3_000, 50_000)}
 START = dt.date(2024, 11, 1)
 DAYS = (dt.date(2026, 10, 31) - START).days + 1  # 730: the last commit is on 2026-10-31, local time
 EPOCH0 = int(dt.datetime(START.year, START.month, START.day, tzinfo=dt.UTC).timestamp())
