@@ -20,6 +20,15 @@ from inpublic.model import PlanHistory
 from inpublic.plan.load import parse_plan
 from test_commitments_status import GOLDEN, history, plan_text
 
+# a learner and one subject, whose resources a test adds after it
+ONE_SUBJECT = """\
+learner: {name: Test, bio: Testing, timezone: UTC, started: 2026-11-01}
+subjects:
+  - id: s
+    title: S
+    resources:
+"""
+
 
 def _status(case_name: str) -> CommitmentStatus:
     case = YAML(typ="safe", pure=True).load((GOLDEN / f"{case_name}.yaml").read_text(encoding="utf-8"))
@@ -53,12 +62,7 @@ def test_a_week_later_the_chart_rises_from_the_baseline_by_the_one_unit_done_sin
 
 
 def test_work_logged_before_a_commitment_gives_no_forecast_until_some_is_done_after() -> None:
-    text = """\
-learner: {name: Test, bio: Testing, timezone: UTC, started: 2026-11-01}
-subjects:
-  - id: s
-    title: S
-    resources:
+    text = ONE_SUBJECT + """\
       - {id: book, title: Book, kind: book, units: 10, unit: chapters}
 commitments:
   - {id: c, title: Finish the book, made: 2026-12-02, due: 2027-02-01, covers: [book]}
@@ -112,12 +116,7 @@ def test_the_commitment_page_gives_a_pace_only_from_progress_since_it_was_made(
 def test_the_home_page_and_the_commitment_give_the_same_percentage_at_a_half() -> None:
     """One progress model: a mean of exactly 57.5% (shares 1 and 0.15) rounds the same on the home page and on
     the commitment's own page (in floats, 0.575 * 100 is 57.49999..., which once put 57% beside 58%)."""
-    text = """\
-learner: {name: Test, bio: Testing, timezone: UTC, started: 2026-11-01}
-subjects:
-  - id: s
-    title: S
-    resources:
+    text = ONE_SUBJECT + """\
       - {id: book, title: Book, kind: book, units: 20, unit: chapters}
       - {id: course, title: Course, kind: course, units: 20, unit: lectures}
 commitments:
