@@ -7,9 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from sites import ROOT
 
 
+@pytest.mark.heavy
 def test_the_benchmark_runs_and_prints_its_table(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--sizes", "XS", "--runs", "1", "--warmup", "0",

@@ -24,6 +24,7 @@ from sites import ROOT, build_in_process, make_site
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 axe_api = pytest.importorskip("axe_playwright_python.sync_playwright")
+pytestmark = pytest.mark.heavy
 
 LAPTOP = {"viewport": {"width": 1280, "height": 800}, "color_scheme": "light"}
 PHONE = {"viewport": {"width": 375, "height": 812}, "color_scheme": "light", "is_mobile": True,

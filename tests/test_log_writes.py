@@ -46,6 +46,7 @@ def litter(folder: Path) -> list[str]:
 # --- writers at the same moment -----------------------------------------------------------------
 
 
+@pytest.mark.heavy
 def test_writers_at_the_same_moment_all_keep_their_entries(tmp_path: Path) -> None:
     plan = tmp_path / "progress.yaml"
     plan.write_bytes(MINIMAL_PLAN.replace("\n", "\r\n").encode())

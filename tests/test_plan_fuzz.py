@@ -26,9 +26,11 @@ from inpublic.plan.syntax import AS_NEWLINES, MAX_DEPTH, flow_bound
 from inpublic.problems import PlanError
 from plan_fuzz import EXAMPLE, Case, Fuzzer, bracketed
 
+pytestmark = pytest.mark.heavy
+
 SEED = 20261122
 CASES = 10_000
-PARTS = 4
+PARTS = 8
 LOCATED = re.compile(r"progress\.yaml:[1-9][0-9]*:[1-9][0-9]*: \S")
 
 
