@@ -16,20 +16,19 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
 
 from inpublic.activity.public import may_count
-from inpublic.engines.mkdocs.inputs import build_date, log_warnings, read_bytes, setup_feeds
+from inpublic.engines.mkdocs.inputs import build_date, log_notices, read_bytes, setup_feeds
 from inpublic.engines.mkdocs.nav import place_pages
 from inpublic.engines.mkdocs.options import InpublicConfig
+from inpublic.engines.project import build_inputs, history_notices, privacy_of, site_facts
 from inpublic.feeds import site as feeds
 from inpublic.feeds.items import BlogPost
 from inpublic.history.load import Histories, histories_as_of, read_histories
 from inpublic.history.read import head_sha, repo_relative
-from inpublic.markdown_files import read_markdown, read_titles
 from inpublic.model import Plan
 from inpublic.plan.load import load_plan
-from inpublic.privacy import Privacy, public_plan
+from inpublic.privacy import public_plan
 from inpublic.problems import PlanError
-from inpublic.reports.weeks import Sources
-from inpublic.site import STYLESHEET, BuildInputs, BuildOptions, Site, SiteFacts, build_site, reflection_slugs
+from inpublic.site import STYLESHEET, Site, build_site
 
 log = get_plugin_logger(__name__)
 T = TypeVar("T")
@@ -60,7 +59,7 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):  # type: ignore[no-untyped-cal
         self.plan: Plan = public_plan(plan)
         self.today = build_date(plan.learner.timezone)
         self.head = head_sha(project)
-        self.privacy = Privacy(tuple(self.config.private), self.config.private_marker, tuple(self.config.not_notes))
+        self.privacy = privacy_of(self.config)
         read = self.memo("histories", (self.head or object(), self.privacy.marker), lambda: self.histories(project))
         root = read.root
         self.notes_dir = repo_relative(root, Path(config.docs_dir)) if root else ""
@@ -68,7 +67,7 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):  # type: ignore[no-untyped-cal
         self.histories_now = histories_as_of(  # every later step sees the histories as they stand today
             read, self.today, plan.learner.timezone,
             lambda c: may_count(c, self.notes_dir, self.plan_in_repo, self.privacy))
-        log_warnings(self.histories_now.warnings)
+        log_notices(history_notices(self.histories_now))
         self.feeds = setup_feeds(self.config, config, self.plan)  # None: no feeds in this build
         self.posts: list[BlogPost] = []
         self.pages: dict[str, str] = {}
@@ -80,7 +79,7 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):  # type: ignore[no-untyped-cal
     def histories(self, project: Path) -> Histories:
         """The git history and the plan's history, with what reading them found in the log."""
         read = read_histories(project, self.plan_path, self.privacy.marker)
-        log_warnings(read.warnings)
+        log_notices(history_notices(read))
         return read
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -88,25 +87,10 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):  # type: ignore[no-untyped-cal
         for file in [f for f in files if privacy.is_private_path(f.src_uri)]:
             files.remove(file)
         notes = {f.src_uri: Path(f.abs_src_path) for f in files.documentation_pages() if f.abs_src_path}
-        slugs = reflection_slugs(list(notes))
-        sources = Sources(
-            notes_dir=self.notes_dir,
-            plan_path=self.plan_in_repo,
-            titles=read_titles({uri: path for uri, path in notes.items() if privacy.is_note(uri)}),
-            privacy=privacy,
-        )
         options = self.config
-        inputs = BuildInputs(
-            plan=self.plan,
-            history=self.histories_now.history,
-            today=self.today,
-            sources=sources,
-            plan_history=self.histories_now.plan_history,
-            reflections={slug: read_markdown(notes[uri]) for uri, slug in slugs.items()},
-            options=BuildOptions(options.reports, options.note_dates, options.reviews, self.feeds),
-            site=SiteFacts(config.site_url or "", config.site_name, config.site_description,
-                           config.theme.get("language"), config.use_directory_urls),
-        )
+        inputs = build_inputs(plan=self.plan, histories=self.histories_now, today=self.today,
+                              notes_dir=self.notes_dir, plan_in_repo=self.plan_in_repo, privacy=privacy, pages=notes,
+                              options=options, feeds_on=self.feeds, site=site_facts(config))
         # the history and the plans are known by HEAD and the plan's text, cheaper to compare than themselves
         self.site_key = (self.head or object(), self.plan_text, tuple(options.items()),
                          inputs.today, inputs.sources, inputs.reflections, inputs.options, inputs.site)
