@@ -13,6 +13,7 @@ from inpublic.activity.notes import NoteDates
 from inpublic.history.limits import SHALLOW_NOTICE
 from inpublic.home.view import HomeReports, HomeView
 from inpublic.rhythm.home import HomeRhythm
+from inpublic.sanitise import unmarked
 from inpublic.wording import format_date as format_date  # also imported from here by modules that render
 from inpublic.wording import format_duration as format_duration
 from inpublic.wording import format_number
@@ -40,6 +41,7 @@ def environment() -> Environment:
     env.filters["md"] = markdown_text
     env.filters["plural"] = plural
     env.filters["code"] = inline_code
+    env.filters["unmarked"] = unmarked
     env.globals["shallow_notice"] = SHALLOW_NOTICE
     return env
 

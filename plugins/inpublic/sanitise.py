@@ -71,3 +71,31 @@ def _attribute(tag: str, name: str, value: str) -> str | None:
 def _safe_url(url: str) -> bool:
     scheme = urlsplit(url.strip()).scheme.lower()
     return not scheme or scheme in SCHEMES
+
+
+# Around the learner's part of a generated page (a report's reflection), for an engine whose pages inpublic sees
+# only whole, once built (Zensical): what lies between them is sanitised there (`clean_marked`). They are HTML
+# comments, which Markdown keeps and clean_html drops; the learner's own text cannot end the part early, because
+# `unmarked` breaks the marker's name wherever the learner wrote it.
+MARK = "inpublic:reflection"
+START = f"<!-- {MARK} -->"
+END = f"<!-- /{MARK} -->"
+
+
+def unmarked(text: str) -> str:
+    """The learner's text with no marker in it: `inpublic:reflection` becomes `inpublic&#58;reflection`, which
+    reads the same on the page."""
+    return text.replace(MARK, "inpublic&#58;reflection")
+
+
+def clean_marked(html: str) -> str:
+    """A whole page with what lies between each START and its END sanitised, the markers taken out. A START
+    whose END the learner's text swallowed (an unclosed code block shows it as text) is sanitised to the end of
+    the page: a broken page is better than a script let through."""
+    out, at = [], 0
+    while (start := html.find(START, at)) >= 0:
+        end = html.find(END, start)
+        stop = len(html) if end < 0 else end
+        out += [html[at:start], clean_html(html[start + len(START):stop])]
+        at = len(html) if end < 0 else end + len(END)
+    return "".join(out) + html[at:]
