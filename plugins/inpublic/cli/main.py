@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from inpublic import __version__
+from inpublic.cli.build import add_build_parsers
 from inpublic.cli.init import add_init_parser, run_init
 from inpublic.cli.log import add_log_parser, run_log
 from inpublic.cli.mkdocs_yml import plugin_plan_option
@@ -40,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     for add, run in ((add_log_parser, run_log), (add_init_parser, run_init), (add_status_parser, run_status),
                      (add_review_parser, run_review)):
         add(commands).set_defaults(run=run)
+    add_build_parsers(commands)
     return parser
 
 
