@@ -11,7 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import feedparser
@@ -255,3 +261,62 @@ def test_init_makes_a_site_that_builds_with_both_engines(tmp_path: Path) -> None
     assert_same_site(tmp_path / "mkdocs", tmp_path / "zensical")
     data = json.loads((tmp_path / "zensical" / "commitments.json").read_text())
     assert data == json.loads((tmp_path / "mkdocs" / "commitments.json").read_text())
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def fetch(url: str) -> str:
+    """The page at `url`, "" while the server does not answer it."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as answer:
+            return str(answer.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, text: str, seconds: float = 40) -> str:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if text in (page := fetch(url)):
+            return page
+        time.sleep(0.3)
+    raise AssertionError(f"{url} did not show {text!r} within {seconds} s")
+
+
+@pytest.mark.heavy
+def test_serve_with_zensical_rebuilds_on_a_note_the_plan_and_a_commit(tmp_path: Path) -> None:
+    repo = make_learner(tmp_path / "repo")
+    port = free_port()
+    env = {**os.environ, "SOURCE_DATE_EPOCH": FIXED_EPOCH}
+    env.pop("INPUBLIC_TODAY", None)
+    server = subprocess.Popen([sys.executable, "-m", "inpublic.cli", "serve", "--engine", ZENSICAL,
+                               "-a", f"127.0.0.1:{port}"], cwd=repo.root, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}/learning/"
+    try:
+        home = wait_for(base, "Ada Example")
+        assert 'type="application/atom+xml"' in home  # finished as a build finishes its pages
+        assert "<rss" in wait_for(base + "feed.xml", "<rss")
+        repo.write("progress.yaml", (repo.root / "progress.yaml").read_text().replace("Ada Example", "Ada Lovelace"))
+        wait_for(base, "Ada Lovelace")
+        repo.write("docs/limits.md", "# Limits\n\nThird go, with sequences.\n")
+        wait_for(base + "limits/", "Third go")
+        repo.write("docs/integrals.md", "# Integrals\n\nArea under a curve.\n")
+        repo.commit("Integrals", "2026-11-20T10:00:00-05:00")
+        wait_for(base + "reports/2026-W47/", "Integrals")
+        wait_for(base + "integrals/", "First written")
+    finally:
+        server.terminate()
+        try:
+            _, errors = server.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            raise
+    assert server.returncode == 0, errors
+    assert "staged again" in errors
+    time.sleep(1)
+    assert fetch(base) == "", "Zensical still serves after inpublic serve has stopped"

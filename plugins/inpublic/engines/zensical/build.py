@@ -9,6 +9,7 @@ for the preview; nothing of it is patched. Its theme's edit button is overridden
 from __future__ import annotations
 
 import contextlib
+import signal
 import subprocess
 import sys
 import time
@@ -192,6 +193,8 @@ def serve(config_file: Path, address: str, *, cache_dir: Path | None = None, pol
     _say(staged.notices)
     command = [sys.executable, "-m", "zensical", "serve", "-f", str(staged.stage.config_file), "-a", address]
     server = subprocess.Popen(command, cwd=project.folder)
+    handlers = {signum: signal.signal(signum, _interrupt)  # stopped as by Ctrl+C, so that Zensical is stopped too
+                for signum in (signal.SIGTERM, signal.SIGHUP)}
     seen: dict[str, int] = {}
     last = fingerprint(project)
     try:
@@ -220,7 +223,13 @@ def serve(config_file: Path, address: str, *, cache_dir: Path | None = None, pol
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+        for signum, handler in handlers.items():
+            signal.signal(signum, handler)
     return 0
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _say(notices: tuple[Notice, ...]) -> None:
