@@ -39,7 +39,7 @@ lint: $(VENV)/.installed  ## ruff and mypy --strict, as configured in pyproject.
 
 # The package as a learner installs it: the wheel and sdist built into dist/, the wheel (not the source) installed
 # into a clean environment, .venv-wheel, with the pinned versions; that environment's mkdocs builds the example.
-# About a minute, most of it installing the dependencies (from pip's cache once fetched).
+# About a minute, most of it installing the dependencies (from pip's cache once fetched); then the same with Zensical.
 wheel-check: $(VENV)/.installed  ## build the wheel and sdist, install the wheel in a clean environment, build the example with it
 	rm -rf dist .venv-wheel
 	$(BIN)/python -m build --no-isolation --outdir dist .  # with the pinned setuptools of .venv: no download
@@ -48,6 +48,10 @@ wheel-check: $(VENV)/.installed  ## build the wheel and sdist, install the wheel
 	cd / && $(CURDIR)/.venv-wheel/bin/python -c 'import inpublic, sys; sys.exit(0 if "/.venv-wheel/" in inpublic.__file__ else f"inpublic comes from {inpublic.__file__}, not the wheel")'
 	.venv-wheel/bin/inpublic --version
 	tmp=$$(mktemp -d) && .venv-wheel/bin/mkdocs build --strict --quiet -d "$$tmp/site" && test -f "$$tmp/site/index.html" && rm -rf "$$tmp"
+	# the second engine, as docs/inpublic/engines.md says to install it: `pip install zensical`, then inpublic build
+	.venv-wheel/bin/python -m pip install --quiet -c constraints.txt zensical
+	tmp=$$(mktemp -d) && .venv-wheel/bin/inpublic build --engine zensical --strict -d "$$tmp/site" --cache-dir "$$tmp/cache" \
+		&& test -f "$$tmp/site/reports/index.html" && test -f "$$tmp/site/feed.xml" && rm -rf "$$tmp"
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) scripts/make_venv.py $(VENV)
