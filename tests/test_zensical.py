@@ -36,6 +36,11 @@ from inpublic.sanitise import END, START, clean_marked, unmarked
 from sites import FIXED_EPOCH, ROOT
 
 pytest.importorskip("zensical")
+# `make test-year-ahead` runs the suite under libfaketime, which fakes the clocks of Zensical's Rust runtime too: its
+# build then waits on a timer a year away. Every date these tests check comes from SOURCE_DATE_EPOCH, and the core
+# they build with runs a year ahead in the MkDocs tests, so under faketime these are skipped, saying why.
+pytestmark = pytest.mark.skipif("FAKETIME" in os.environ,
+                                reason="Zensical's runtime hangs under libfaketime (make test-year-ahead)")
 
 # Files only one engine writes (docs/inpublic/engines.md, "Known gaps"): each search's index where it puts it,
 # and MkDocs' gzipped sitemap. In the pages, Zensical's own markup is left out of the comparison: the permalink it

@@ -9,6 +9,7 @@ for the preview; nothing of it is patched. Its theme's edit button is overridden
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import signal
 import subprocess
 import sys
@@ -35,6 +36,7 @@ from inpublic.history.read import head_sha
 from inpublic.sanitise import clean_marked
 from inpublic.site import Site, build_site
 
+NOT_INSTALLED = "Zensical is not installed: `pip install zensical`, or build with `--engine mkdocs`"
 NO_BLOG = ("with Zensical, the blog's posts are not in the feeds yet: Zensical's blog plugin builds them where "
            "inpublic cannot read them; build with MkDocs to have them in the feeds")
 
@@ -92,7 +94,7 @@ def run_zensical(config_file: Path, *, strict: bool) -> str | None:
     try:
         import zensical
     except ImportError:
-        return "Zensical is not installed: `pip install zensical`, or build with `--engine mkdocs`"
+        return NOT_INSTALLED
     try:
         zensical.build(str(config_file), {"clean": False, "strict": strict})
     except RuntimeError as err:  # --strict and a warning: the site is written, the build has failed
@@ -188,6 +190,8 @@ def fingerprint(project: Project) -> tuple[object, ...]:
 def serve(config_file: Path, address: str, *, cache_dir: Path | None = None, poll: float = 0.5) -> int:
     """Preview the site with `zensical serve` from the staging copy, staged again whenever a note, the plan,
     mkdocs.yml or HEAD changes; Zensical sees the changed files and rebuilds those pages. Ends with Zensical."""
+    if importlib.util.find_spec("zensical") is None:
+        raise ProjectError(NOT_INSTALLED)
     project = read_project(config_file, cache_dir=cache_dir)
     staged = stage_project(project)
     _say(staged.notices)
@@ -225,7 +229,7 @@ def serve(config_file: Path, address: str, *, cache_dir: Path | None = None, pol
             server.wait()
         for signum, handler in handlers.items():
             signal.signal(signum, handler)
-    return 0
+    return 0 if server.returncode in (0, -signal.SIGTERM) else 1
 
 
 def _interrupt(signum: int, frame: object) -> None:
