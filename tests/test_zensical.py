@@ -203,8 +203,14 @@ def test_the_engine_the_project_uses(tmp_path: Path) -> None:
     (tmp_path / "requirements.txt").write_text("inpublic\nzensical>=0.0.73\n")
     assert project_engine(tmp_path) == ZENSICAL
     (tmp_path / "requirements.txt").unlink()
+    (tmp_path / "pyproject.toml").write_text('[project.optional-dependencies]\ntest = ["zensical"]\n')
+    assert project_engine(tmp_path) == MKDOCS  # an extra is not what the site builds with
+    (tmp_path / "pyproject.toml").write_text('[dependency-groups]\ndocs = ["zensical>=0.0.73"]\n')
+    assert project_engine(tmp_path) == ZENSICAL
+    (tmp_path / "pyproject.toml").unlink()
     (tmp_path / "zensical.toml").write_text("[project]\n")
     assert project_engine(tmp_path) == ZENSICAL
+    assert project_engine(ROOT) == MKDOCS  # this repository: zensical only in its extras
 
 
 def test_a_workflow_that_runs_zensical_itself_is_warned_of_and_stops_a_strict_build(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import re
+import tomllib
 from pathlib import Path
 
 from inpublic.engines.project import WARNING, Notice
@@ -20,16 +21,30 @@ WORKFLOWS = ".github/workflows"
 # a command line that runs Zensical itself (`zensical build`, `python -m zensical serve`), not through inpublic
 ZENSICAL_RUN = re.compile(r"^(?!\s*#).*?\bzensical\s+(build|serve)\b", re.MULTILINE)
 NAMES_ZENSICAL = re.compile(r"^\s*(?!#)[^#\n]*\bzensical\b", re.MULTILINE | re.IGNORECASE)
-REQUIREMENTS = ("requirements.txt", "requirements-docs.txt", "docs/requirements.txt", "pyproject.toml")
+REQUIREMENTS = ("requirements.txt", "requirements-docs.txt", "docs/requirements.txt")
 
 
 def project_engine(folder: Path) -> str:
-    """The engine the project uses: Zensical when it has a zensical.toml, or its requirements or its workflows
-    name Zensical; MkDocs otherwise (when in doubt)."""
+    """The engine the project uses: Zensical when it has a zensical.toml, or its requirements (a requirements file,
+    or pyproject.toml's dependencies and dependency groups, not its optional extras) or its workflows name
+    Zensical; MkDocs otherwise (when in doubt)."""
     if (folder / "zensical.toml").is_file():
         return ZENSICAL
     texts = [_text(folder / name) for name in REQUIREMENTS] + [_text(path) for path in _workflows(folder)]
+    texts.append("\n".join(_pyproject_requirements(folder / "pyproject.toml")))
     return ZENSICAL if any(NAMES_ZENSICAL.search(text) for text in texts) else MKDOCS
+
+
+def _pyproject_requirements(path: Path) -> list[str]:
+    try:
+        data = tomllib.loads(_text(path))
+    except tomllib.TOMLDecodeError:
+        return []
+    project = data.get("project") if isinstance(data.get("project"), dict) else {}
+    groups = data.get("dependency-groups") if isinstance(data.get("dependency-groups"), dict) else {}
+    found = [*(project or {}).get("dependencies", [])] + [r for group in (groups or {}).values()
+                                                           if isinstance(group, list) for r in group]
+    return [r for r in found if isinstance(r, str)]
 
 
 def ignoring_engines(folder: Path, engine: str) -> list[Notice]:

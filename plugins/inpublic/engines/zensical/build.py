@@ -57,7 +57,7 @@ def stage_project(project: Project) -> Staged:
     read: ProjectInputs = read_inputs(project)
     site = build_site(read.inputs)
     config, stage = project.config, stage_of(project)
-    docs = docs_files(read, site, {}, edit_link(config))
+    docs = docs_files(read, site, edit_link(config))
     urls = {uri: page_url(uri, config.use_directory_urls) for uri in docs if uri.endswith(".md")}
     # the feeds go into the site once it is built, not into the docs: Zensical would take the Subscribe block's
     # links, relative to the page as MkDocs leaves them, for links relative to the Markdown file

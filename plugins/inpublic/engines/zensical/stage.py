@@ -4,10 +4,10 @@ adds, and a copy of mkdocs.yml that points Zensical at it.
 Zensical runs no plugin it has not rewritten, so what the MkDocs plugin does in its hooks is done here, ahead of
 the build, on a copy in `.cache/inpublic/zensical/` (next to Zensical's own `.cache`, which `inpublic init`
 ignores): the private notes are left out, the note dates, the home and the Subscribe block go into the Markdown,
-the generated pages, the feeds, the calendar and the data files are added, and the navigation is the one the
-plugin gives MkDocs. A file is written only when its bytes change, so Zensical's cache, which knows pages by
-their content, stays warm. Zensical wants its docs_dir and site_dir inside the folder of its config, so the site
-is built there too, and copied to where it is wanted afterwards (`engines/zensical/build.py`).
+the generated pages, the calendar and the data files are added, and the navigation is the one the plugin gives
+MkDocs. A file is written only when its bytes change, so Zensical's cache, which knows pages by their content,
+stays warm. Zensical wants its docs_dir and site_dir inside the folder of its config, so the site is built there
+too; `engines/zensical/build.py` writes the feeds into it and copies it to where it is wanted.
 """
 
 from __future__ import annotations
@@ -75,11 +75,10 @@ def page_url(src_uri: str, use_directory_urls: bool) -> str:
     return File(src_uri, None, "", use_directory_urls).url
 
 
-def docs_files(read: ProjectInputs, site: Site, feed_files: Mapping[str, bytes],
-               edit_url: Callable[[str], str]) -> dict[str, bytes]:
+def docs_files(read: ProjectInputs, site: Site, edit_url: Callable[[str], str]) -> dict[str, bytes]:
     """src_uri -> bytes of every file of the staged docs: the learner's public files (the Markdown as the site shows
-    it), the pages and files the core adds, the stylesheet and the feeds. A generated page carries its own edit
-    link in its front matter (`edit_url(path)`, to the learner's file it shows), or none."""
+    it), the pages and files the core adds, and the stylesheet. A generated page carries its own edit link in its
+    front matter (`edit_url(path)`, to the learner's file it shows), or none."""
     files: dict[str, bytes] = {}
     for uri, path in read.files.items():
         if uri in site.replaced:
@@ -97,7 +96,6 @@ def docs_files(read: ProjectInputs, site: Site, feed_files: Mapping[str, bytes],
         else:
             files[page.src_uri] = page.content.encode()
     files[site.stylesheet.src_uri] = site.stylesheet.source.read_bytes()
-    files.update(feed_files)
     return files
 
 
