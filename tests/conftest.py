@@ -25,7 +25,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
     `pytest -n 2` hands the tests out in this order; when the fuzz parts or the browser came last, as their file
     names put them, one worker ran them alone for the last 20 seconds while the other had finished. The longest
-    jobs first is the usual cure.
+    jobs first is the usual cure, with `--maxschedchunk 1` (as `make test` runs): by default pytest-xdist first
+    gives each worker a block of a quarter of its share, so the first worker got every heavy test.
     """
     items.sort(key=lambda item: item.get_closest_marker("heavy") is None)
 
