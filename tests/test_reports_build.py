@@ -129,6 +129,28 @@ def test_reports_stay_out_of_the_navigation_and_the_index_is_in_it(site) -> None
     assert index.index("Week 47, 2026") < index.index("Week 44, 2026")  # newest first
 
 
+def search_pages(site: Path) -> set[str]:
+    """The pages in a built site's search index (Material's search plugin)."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return {doc["location"].split("#")[0] for doc in index["docs"]}
+
+
+@pytest.mark.parametrize(("option", "reports_found"), [("", False), ("      reports_in_search: true\n", True)])
+def test_reports_stay_out_of_the_search_unless_asked_and_the_index_is_in_it(
+        learner: GitRepo, tmp_path: Path, option: str, reports_found: bool) -> None:
+    clone = GitRepo.clone(learner, tmp_path / "clone")
+    clone.write("mkdocs.yml", CONFIG.replace("plugins:\n  - inpublic\n", "plugins:\n  - search\n  - inpublic:\n"
+                                             "      plan: progress.yaml\n" + option))
+    built = build_in_process(clone.root, tmp_path / "site")
+    assert built.returncode == 0, built.output
+    found = search_pages(built.site)
+    assert {"", "reports/", "chain-rule/", "limits/"} <= found
+    weeks = {page for page in found if re.fullmatch(r"reports/2026-W\d\d/", page)}
+    built = {f"reports/{p.parent.name}/" for p in (built.site / "reports").glob("2026-W*/index.html")}
+    assert len(built) == 4
+    assert weeks == (built if reports_found else set())
+
+
 def test_notes_show_git_dates_that_survive_the_move(site) -> None:
     page = site.page("limits/index.html")
     assert 'First written <time datetime="2026-10-27T20:00:00-04:00">27 October 2026</time>' in page

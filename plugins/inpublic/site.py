@@ -63,6 +63,7 @@ class BuildOptions:
     note_dates: bool = True
     reviews: bool = True
     feeds: feeds.FeedSettings | None = None  # None: no feeds in this build
+    reports_in_search: bool = False  # the weekly reports' pages in the search index
 
 
 @dataclass(frozen=True)
@@ -199,7 +200,8 @@ def build_site(inputs: BuildInputs) -> Site:
         reports = weekly_reports(plan, history, today, sources, public=public)
         days = rhythm(plan, report_commit_days(reports), today, reviews=options.reviews, env=env)
         pages = report_pages(reports, inputs.reflections, shallow, days.review_weeks, logged=bool(plan.log))
-        files = _report_files(pages, reports, inputs.reflections, shallow, site_url, env)
+        files = _report_files(pages, reports, inputs.reflections, shallow, site_url, env,
+                              searchable=options.reports_in_search)
         files += tuple(GeneratedFile(uri, text, in_nav=in_nav) for uri, text, in_nav in days.files) + promises
         shown = {r.slug for r in reports}
         replaced = frozenset(f"{REPORTS_DIR}/{slug}.md" for slug in inputs.reflections if slug in shown)
@@ -230,10 +232,11 @@ def build_site(inputs: BuildInputs) -> Site:
 
 
 def _report_files(pages: Sequence[ReportPage], reports: Sequence[WeekReport], reflections: Mapping[str, MarkdownFile],
-                  shallow: bool, site_url: str, env: Environment) -> tuple[GeneratedFile, ...]:
-    """The weekly reports' pages, their index and their figures (weeks.json)."""
+                  shallow: bool, site_url: str, env: Environment, *, searchable: bool) -> tuple[GeneratedFile, ...]:
+    """The weekly reports' pages (in the search index when `searchable`), their index and their figures
+    (weeks.json)."""
     files = [
-        GeneratedFile(page.src_uri, render_report(page, env),
+        GeneratedFile(page.src_uri, render_report(page, env, searchable=searchable),
                       edit_path=page.src_uri if page.report.slug in reflections else None)
         for page in pages
     ]

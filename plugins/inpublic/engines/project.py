@@ -186,7 +186,8 @@ def build_inputs(*, plan: Plan, histories: Histories, today: dt.date, notes_dir:
         sources=sources,
         plan_history=histories.plan_history,
         reflections={slug: read_markdown(pages[uri]) for uri, slug in reflection_slugs(list(pages)).items()},
-        options=BuildOptions(options.reports, options.note_dates, options.reviews, feeds_on),
+        options=BuildOptions(options.reports, options.note_dates, options.reviews, feeds_on,
+                             reports_in_search=options.reports_in_search),
         site=site,
     )
 

@@ -16,10 +16,14 @@ from inpublic.reports.pages import REPORTS_DIR, ReportPage, month_groups
 from inpublic.reports.weeks import WeekReport
 
 
-def render_report(page: ReportPage, env: Environment | None = None) -> str:
-    """The Markdown of one report page (front matter of the reflection kept, with the heading as title)."""
+def render_report(page: ReportPage, env: Environment | None = None, *, searchable: bool = True) -> str:
+    """The Markdown of one report page (front matter of the reflection kept, with the heading as title); out of
+    the search index (`search: {exclude: true}`, which Material's search and Zensical's read) unless `searchable`
+    or the reflection says otherwise."""
     meta = dict(page.reflection.meta) if page.reflection else {}
     meta["title"] = str(escape(page.heading))  # Material puts the title into <title> as it is
+    if not searchable:
+        meta.setdefault("search", {"exclude": True})
     return (env or environment()).get_template("report.md.j2").render(
         page=page, front_matter=json.dumps(meta, ensure_ascii=False, default=str), link=note_link,
     )

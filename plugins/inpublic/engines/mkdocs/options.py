@@ -27,6 +27,11 @@ class InpublicConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs types n
     """The review schedule (a review the day after studying, practice a week after): the page review/, the
     reviews due on the home page, and the reviews done and missed in each weekly report. Set to false if
     you do not review on this schedule."""
+    reports_in_search = opt.Type(bool, default=False)
+    """Whether the weekly reports are in the site's search. They are not by default: a report lists the notes of
+    its week, so a search for a note would find every report that names it (and the search index that followers
+    download is a quarter smaller on a site of 200 notes). The reports index is always in it; a reflection's
+    front matter can put its own week in with `search: {exclude: false}`."""
     feed_items = opt.ListOfItems(
         opt.Choice(("reports", "commitments", "blog")), default=["reports", "commitments", "blog"]
     )
