@@ -1,6 +1,7 @@
 """What an engine adapter reads of a project for `site.build_site`, read the same way without an engine (a helper,
 not a test module): the plan, the two histories as they stand on `today`, the titles of the notes and the
-learner's reflections. So a test calls the core in this process, as the MkDocs plugin does in a build."""
+learner's reflections, made into inputs by the adapters' own `build_inputs`. So a test calls the core in this
+process, as the MkDocs plugin does in a build."""
 
 from __future__ import annotations
 
@@ -8,13 +9,12 @@ import datetime as dt
 from pathlib import Path
 
 from inpublic.activity.public import may_count
+from inpublic.engines.project import build_inputs
 from inpublic.feeds.site import FeedSettings
 from inpublic.history.load import histories_as_of, read_histories
-from inpublic.markdown_files import read_markdown, read_titles
 from inpublic.plan.load import load_plan
 from inpublic.privacy import Privacy, public_plan
-from inpublic.reports.weeks import Sources
-from inpublic.site import BuildInputs, BuildOptions, SiteFacts, reflection_slugs
+from inpublic.site import BuildInputs, BuildOptions, SiteFacts
 
 TODAY = dt.date(2026, 11, 22)  # the run's fixed day (tests/conftest.py)
 
@@ -35,17 +35,7 @@ def inputs_of(
     docs = project / "docs"
     pages = {p.relative_to(docs).as_posix(): p for p in sorted(docs.rglob("*.md"))}
     pages = {uri: path for uri, path in pages.items() if not privacy.is_private_path(uri)}
-    sources = Sources("docs", "progress.yaml",
-                      read_titles({uri: path for uri, path in pages.items() if privacy.is_note(uri)}), privacy)
     now = histories_as_of(read, today, plan.learner.timezone,
-                          lambda c: may_count(c, sources.notes_dir, sources.plan_path, privacy))
-    return BuildInputs(
-        plan=plan,
-        history=now.history,
-        today=today,
-        sources=sources,
-        plan_history=now.plan_history,
-        reflections={slug: read_markdown(pages[uri]) for uri, slug in reflection_slugs(list(pages)).items()},
-        options=options or BuildOptions(feeds=FeedSettings()),
-        site=site,
-    )
+                          lambda c: may_count(c, "docs", "progress.yaml", privacy))
+    return build_inputs(plan=plan, histories=now, today=today, notes_dir="docs", plan_in_repo="progress.yaml",
+                        privacy=privacy, pages=pages, options=options or BuildOptions(feeds=FeedSettings()), site=site)

@@ -108,7 +108,7 @@ IO_ALLOWED = frozenset({
 # `inpublic log` read from mkdocs.yml through MkDocs' own config loader, and `inpublic reference` documents; the
 # project as every engine reads it, the choice of engine and the Zensical adapter (`inpublic build` and `serve`).
 CLI_MAY_IMPORT = frozenset({"inpublic.engines.mkdocs.options", "inpublic.engines.project", "inpublic.engines.choice",
-                            "inpublic.engines.zensical.build"})
+                            "inpublic.engines.notices", "inpublic.engines.zensical.build"})
 
 @dataclass(frozen=True)
 class Import:

@@ -7,13 +7,12 @@ import argparse
 import logging
 import subprocess
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from inpublic.engines.choice import ENGINES, MKDOCS, ignoring_engines, project_engine
-from inpublic.engines.project import INFO, WARNING, Notice, ProjectError, read_project
-from inpublic.engines.zensical import build as zensical
+from inpublic.engines.notices import ProjectError, say_notices
 
 
 def add_build_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -53,7 +52,7 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
 def run_build(args: argparse.Namespace) -> int:
     config_file: Path = args.config_file
     engine = args.engine or project_engine(config_file.parent)
-    warned = say(ignoring_engines(config_file.parent, engine))
+    warned = say_notices(ignoring_engines(config_file.parent, engine))
     if engine == MKDOCS:
         built = build_with_mkdocs(config_file, args.site_dir, strict=args.strict)
     else:
@@ -103,13 +102,16 @@ def mkdocs_log() -> Iterator[None]:
 
 def build_with_zensical(config_file: Path, site_dir: Path | None, cache_dir: Path | None, *, strict: bool) -> bool:
     """The staging copy built by Zensical and copied to the site folder: whether it built."""
+    from inpublic.engines.project import read_project
+    from inpublic.engines.zensical import build as zensical
+
     try:
         project = read_project(config_file, site_dir=site_dir, cache_dir=cache_dir)
         staged, errors = zensical.build(project, strict=strict)
     except ProjectError as err:
         print(err, file=sys.stderr)
         return False
-    warned = say(staged.notices) if staged else 0
+    warned = say_notices(staged.notices) if staged else 0
     for error in errors:
         print(f"ERROR   -  {error}", file=sys.stderr)
     if errors:
@@ -124,22 +126,17 @@ def build_with_zensical(config_file: Path, site_dir: Path | None, cache_dir: Pat
 def run_serve(args: argparse.Namespace) -> int:
     config_file: Path = args.config_file
     engine = args.engine or project_engine(config_file.parent)
-    say(ignoring_engines(config_file.parent, engine))
+    say_notices(ignoring_engines(config_file.parent, engine))
     if engine == MKDOCS:
         command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file), "-a", args.dev_addr]
         try:
             return subprocess.call(command)
         except KeyboardInterrupt:
             return 0
+    from inpublic.engines.zensical import build as zensical
+
     try:
         return zensical.serve(config_file, args.dev_addr, cache_dir=args.cache_dir)
     except ProjectError as err:
         print(err, file=sys.stderr)
         return 1
-
-
-def say(notices: Sequence[Notice]) -> int:
-    """Each notice on stderr, as MkDocs writes its log; the number of warnings."""
-    for notice in notices:
-        print(f"{'INFO   ' if notice.level == INFO else 'WARNING'} -  {notice.text}", file=sys.stderr)
-    return sum(notice.level == WARNING for notice in notices)

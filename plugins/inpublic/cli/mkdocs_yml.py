@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import logging
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from inpublic.engines.notices import ProjectError
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -14,32 +15,16 @@ if TYPE_CHECKING:
 
 
 def load_site_config(config_file: Path) -> tuple[MkDocsConfig, InpublicConfig] | None:
-    """MkDocs' config and the inpublic plugin's options, or None after printing why they cannot be had."""
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, ConfigurationError
+    """MkDocs' config and the inpublic plugin's options, or None after printing why they cannot be had; an
+    unknown option fails, as in a strict build."""
+    from inpublic.engines.project import read_project  # MkDocs, imported only by the commands that read its config
 
-    if not config_file.is_file():
-        print(f"{config_file}: no such file; run this in your site's folder, or pass -f path/to/mkdocs.yml",
-              file=sys.stderr)
-        return None
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter(f"{config_file}: %(message)s"))
-    handler.setLevel(logging.WARNING)
-    logger = logging.getLogger("mkdocs.config")
-    logger.addHandler(handler)
     try:
-        config = load_config(str(config_file), strict=True)  # an unknown option fails, as in a strict build
-    except (Abort, ConfigurationError) as err:
-        print(f"{config_file}: {err}", file=sys.stderr)
+        project = read_project(config_file, strict=True)
+    except ProjectError as err:
+        print(err, file=sys.stderr)
         return None
-    finally:
-        logger.removeHandler(handler)
-    plugin = config.plugins.get("inpublic")
-    if plugin is None:
-        print(f"{config_file}: the inpublic plugin is not enabled; add it under `plugins:` (- inpublic)",
-              file=sys.stderr)
-        return None
-    return config, plugin.config
+    return project.config, project.options
 
 
 def plugin_plan_option(config_file: Path) -> str | None:

@@ -12,7 +12,7 @@ import re
 import tomllib
 from pathlib import Path
 
-from inpublic.engines.project import WARNING, Notice
+from inpublic.engines.notices import WARNING, Notice
 
 MKDOCS = "mkdocs"
 ZENSICAL = "zensical"

@@ -5,7 +5,7 @@
 learner's reflections into the core's `BuildInputs`. The MkDocs plugin reads the same things in its hooks (to keep
 what does not change between the rebuilds of `mkdocs serve`) and makes its `BuildInputs` with `build_inputs`, so
 both engines build from the same inputs. What goes wrong is returned as `Notice`s or raised as one `ProjectError`:
-each adapter says it its own way.
+each adapter says it its own way (engines/notices.py).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from mkdocs.structure.files import InclusionLevel, get_files
 
 from inpublic.activity.public import may_count
 from inpublic.engines.mkdocs.options import InpublicConfig
+from inpublic.engines.notices import INFO, WARNING, Notice, ProjectError
 from inpublic.feeds import site as feeds
 from inpublic.feeds.items import FeedIdError
 from inpublic.history.load import OLD_PLAN, Histories, histories_as_of, read_histories
@@ -34,19 +35,6 @@ from inpublic.reports.weeks import Sources
 from inpublic.site import BuildInputs, BuildOptions, SiteFacts, reflection_slugs
 from inpublic.today import TodayError, learner_today
 
-WARNING = "warning"  # a --strict build stops on it
-INFO = "info"  # said, never fatal
-
-
-class ProjectError(Exception):
-    """Why the project cannot be built, in one message (no traceback)."""
-
-
-@dataclass(frozen=True)
-class Notice:
-    level: str  # WARNING or INFO
-    text: str  # a whole sentence
-
 
 @dataclass(frozen=True)
 class Project:
@@ -56,6 +44,7 @@ class Project:
     config: MkDocsConfig
     options: InpublicConfig
     cache_dir: Path | None = None  # where an engine adapter keeps its copies (None: its own place in the project)
+    warnings: tuple[str, ...] = ()  # what MkDocs warned of in mkdocs.yml, each line naming the file
 
     @property
     def folder(self) -> Path:
@@ -86,8 +75,10 @@ class ProjectInputs:
     notices: tuple[Notice, ...]
 
 
-def read_project(config_file: Path, *, site_dir: Path | None = None, cache_dir: Path | None = None) -> Project:
-    """mkdocs.yml read and checked by MkDocs, with `site_dir` in place of its own when given."""
+def read_project(config_file: Path, *, site_dir: Path | None = None, cache_dir: Path | None = None,
+                 strict: bool = False) -> Project:
+    """mkdocs.yml read and checked by MkDocs, with `site_dir` in place of its own when given; `strict`: a warning
+    is a mistake, as in a strict build."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
@@ -99,7 +90,7 @@ def read_project(config_file: Path, *, site_dir: Path | None = None, cache_dir: 
     logger = logging.getLogger("mkdocs.config")
     logger.addHandler(said)
     try:
-        config = load_config(str(config_file), **overrides)
+        config = load_config(str(config_file), strict=strict, **overrides)
     except (Abort, ConfigurationError) as err:
         raise ProjectError("\n".join(f"{config_file}: {line}" for line in [*said.lines, str(err)])) from None
     finally:
@@ -107,14 +98,15 @@ def read_project(config_file: Path, *, site_dir: Path | None = None, cache_dir: 
     plugin = config.plugins.get("inpublic")
     if plugin is None:
         raise ProjectError(f"{config_file}: the inpublic plugin is not enabled; add it under `plugins:` (- inpublic)")
-    return Project(config_file.absolute(), config, plugin.config, cache_dir and cache_dir.absolute())
+    return Project(config_file.absolute(), config, plugin.config, cache_dir and cache_dir.absolute(),
+                   tuple(f"{config_file}: {line}" for line in said.lines))
 
 
 class _Said(logging.Handler):
-    """The errors MkDocs logs while it reads mkdocs.yml, to be said in the ProjectError."""
+    """The warnings and errors MkDocs logs while it reads mkdocs.yml: said in the ProjectError, or as notices."""
 
     def __init__(self) -> None:
-        super().__init__(logging.ERROR)
+        super().__init__(logging.WARNING)
         self.lines: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
@@ -169,9 +161,14 @@ def site_facts(config: MkDocsConfig) -> SiteFacts:
                      config.theme.get("language"), config.use_directory_urls)
 
 
+def build_options(options: InpublicConfig, feeds_on: feeds.FeedSettings | None) -> BuildOptions:
+    """The plugin's options that change what a build adds, with the feeds' settings (None: no feeds)."""
+    return BuildOptions(options.reports, options.note_dates, options.reviews, feeds_on,
+                        reports_in_search=options.reports_in_search)
+
+
 def build_inputs(*, plan: Plan, histories: Histories, today: dt.date, notes_dir: str, plan_in_repo: str,
-                 privacy: Privacy, pages: Mapping[str, Path], options: InpublicConfig,
-                 feeds_on: feeds.FeedSettings | None, site: SiteFacts) -> BuildInputs:
+                 privacy: Privacy, pages: Mapping[str, Path], options: BuildOptions, site: SiteFacts) -> BuildInputs:
     """The core's inputs from what an adapter read: `pages` are the public Markdown pages (src_uri -> file)."""
     sources = Sources(
         notes_dir=notes_dir,
@@ -186,8 +183,7 @@ def build_inputs(*, plan: Plan, histories: Histories, today: dt.date, notes_dir:
         sources=sources,
         plan_history=histories.plan_history,
         reflections={slug: read_markdown(pages[uri]) for uri, slug in reflection_slugs(list(pages)).items()},
-        options=BuildOptions(options.reports, options.note_dates, options.reviews, feeds_on,
-                             reports_in_search=options.reports_in_search),
+        options=options,
         site=site,
     )
 
@@ -209,5 +205,8 @@ def read_inputs(project: Project) -> ProjectInputs:
              and not privacy.is_private_path(f.src_uri)}
     pages = {uri: path for uri, path in files.items() if uri.endswith(".md")}
     inputs = build_inputs(plan=plan, histories=now, today=today, notes_dir=notes_dir, plan_in_repo=plan_in_repo,
-                          privacy=privacy, pages=pages, options=options, feeds_on=feeds_on, site=site_facts(config))
-    return ProjectInputs(inputs, files, history_notices(read) + history_notices(now) + feed_notices)
+                          privacy=privacy, pages=pages, options=build_options(options, feeds_on),
+                          site=site_facts(config))
+    said = tuple(Notice(WARNING, line) for line in project.warnings)
+    return ProjectInputs(inputs, files, said + history_notices(read) + history_notices(now) + feed_notices)
+

@@ -12,7 +12,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from inpublic.engines.mkdocs.options import InpublicConfig
-from inpublic.engines.project import WARNING, Notice, ProjectError, feed_settings, today_in
+from inpublic.engines.notices import WARNING, Notice, ProjectError
+from inpublic.engines.project import feed_settings, today_in
 from inpublic.feeds import site as feeds
 from inpublic.model import Plan
 

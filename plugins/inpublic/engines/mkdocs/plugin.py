@@ -19,7 +19,7 @@ from inpublic.activity.public import may_count
 from inpublic.engines.mkdocs.inputs import build_date, log_notices, read_bytes, setup_feeds
 from inpublic.engines.mkdocs.nav import place_pages
 from inpublic.engines.mkdocs.options import InpublicConfig
-from inpublic.engines.project import build_inputs, history_notices, privacy_of, site_facts
+from inpublic.engines.project import build_inputs, build_options, history_notices, privacy_of, site_facts
 from inpublic.feeds import site as feeds
 from inpublic.feeds.items import BlogPost
 from inpublic.history.load import Histories, histories_as_of, read_histories
@@ -90,7 +90,7 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):  # type: ignore[no-untyped-cal
         options = self.config
         inputs = build_inputs(plan=self.plan, histories=self.histories_now, today=self.today,
                               notes_dir=self.notes_dir, plan_in_repo=self.plan_in_repo, privacy=privacy, pages=notes,
-                              options=options, feeds_on=self.feeds, site=site_facts(config))
+                              options=build_options(options, self.feeds), site=site_facts(config))
         # the history and the plans are known by HEAD and the plan's text, cheaper to compare than themselves
         self.site_key = (self.head or object(), self.plan_text, tuple(options.items()),
                          inputs.today, inputs.sources, inputs.reflections, inputs.options, inputs.site)

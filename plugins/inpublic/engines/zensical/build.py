@@ -18,7 +18,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from inpublic.engines.project import INFO, Notice, Project, ProjectError, ProjectInputs, read_inputs, read_project
+from inpublic.engines.notices import INFO, Notice, ProjectError, say_notices
+from inpublic.engines.project import Project, ProjectInputs, read_inputs, read_project
 from inpublic.engines.zensical.stage import (
     Stage,
     docs_files,
@@ -194,7 +195,7 @@ def serve(config_file: Path, address: str, *, cache_dir: Path | None = None, pol
         raise ProjectError(NOT_INSTALLED)
     project = read_project(config_file, cache_dir=cache_dir)
     staged = stage_project(project)
-    _say(staged.notices)
+    say_notices(staged.notices)
     command = [sys.executable, "-m", "zensical", "serve", "-f", str(staged.stage.config_file), "-a", address]
     server = subprocess.Popen(command, cwd=project.folder)
     handlers = {signum: signal.signal(signum, _interrupt)  # stopped as by Ctrl+C, so that Zensical is stopped too
@@ -213,7 +214,7 @@ def serve(config_file: Path, address: str, *, cache_dir: Path | None = None, pol
                 except ProjectError as err:
                     print(f"ERROR   -  {err}", file=sys.stderr)  # the last good copy stays served
                     continue
-                _say(staged.notices)
+                say_notices(staged.notices)
                 print(f"INFO    -  inpublic: staged again ({staged.written} files changed)", file=sys.stderr)
             if staged.stage.site.is_dir():
                 finish_site(staged, seen)
@@ -236,6 +237,3 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def _say(notices: tuple[Notice, ...]) -> None:
-    for notice in notices:
-        print(f"{'INFO   ' if notice.level == INFO else 'WARNING'} -  {notice.text}", file=sys.stderr)

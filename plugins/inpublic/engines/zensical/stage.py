@@ -27,7 +27,8 @@ from mkdocs.structure.pages import Page
 from ruamel.yaml import YAML
 
 from inpublic.engines.mkdocs.nav import place_pages
-from inpublic.engines.project import Project, ProjectError, ProjectInputs
+from inpublic.engines.notices import ProjectError
+from inpublic.engines.project import Project, ProjectInputs
 from inpublic.markdown_files import FRONT_MATTER
 from inpublic.site import STYLESHEET, Site
 
