@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -109,19 +109,35 @@ def browser() -> Iterator[Any]:
         browser.close()
 
 
-def open_page(browser: Any, url: str, **options: Any) -> Any:
-    context = offline(browser.new_context(**options))
-    page = context.new_page()
-    response = page.goto(url)
-    assert response is not None and response.ok, url
-    return page
+@pytest.fixture(scope="module")
+def tabs(browser: Any) -> Iterator[Callable[..., Any]]:
+    """The tab of a device (a key of DEVICES), after opening a URL in it if one is given.
+
+    Each device has one browser context and one tab for the whole module, as a reader who goes from page to page:
+    a page opened in a tab that is already open costs half the processor time of one in a new tab, whose renderer
+    process must start first. Each visit is a whole new document; only what the site keeps in the browser's storage
+    carries over, as it would for that reader.
+    """
+    opened: dict[str, Any] = {}
+
+    def tab(device: str, url: str | None = None) -> Any:
+        if device not in opened:
+            opened[device] = offline(browser.new_context(**DEVICES[device])).new_page()
+        page = opened[device]
+        if url is not None:
+            response = page.goto(url)
+            assert response is not None and response.ok, url
+        return page
+
+    yield tab
+    for page in opened.values():
+        page.context.close()
 
 
 @pytest.fixture
-def laptop(browser: Any) -> Iterator[Any]:
-    context = offline(browser.new_context(**LAPTOP))
-    yield context.new_page()
-    context.close()
+def laptop(tabs: Callable[..., Any]) -> Any:
+    """The laptop's tab."""
+    return tabs("laptop")
 
 
 def require(site: Path, path: str, what: str) -> None:
@@ -177,29 +193,29 @@ def test_the_feeds_are_discoverable_in_the_head(laptop: Any, base_url: str, site
         assert laptop.request.get(base_url + href.removeprefix(site_url)).ok, href
 
 
-def test_dark_mode_follows_the_system_setting(browser: Any, base_url: str) -> None:
-    page = open_page(browser, base_url, **PHONE_DARK)
+def test_dark_mode_follows_the_system_setting(tabs: Callable[..., Any], base_url: str) -> None:
+    page = tabs("phone-dark", base_url)
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert luminance(background) < 0.1, background
     meta = page.locator(".inpublic-meta").first
     assert luminance(meta.evaluate("e => getComputedStyle(e).color")) > 0.2  # light text on the dark page
-    page.context.close()
 
 
 @pytest.mark.parametrize("name", list(PAGES))
 @pytest.mark.parametrize("device", list(DEVICES))
-def test_each_page_fits_the_screen_and_passes_axe(browser: Any, base_url: str, site: Path, name: str,
+def test_each_page_fits_the_screen_and_passes_axe(tabs: Callable[..., Any], base_url: str, site: Path, name: str,
                                                   device: str) -> None:
     require(site, PAGES[name], f"The {name} page")
-    page = open_page(browser, base_url + PAGES[name], **DEVICES[device])
+    page = tabs(device, base_url + PAGES[name])
     scheme = "slate" if DEVICES[device]["color_scheme"] == "dark" else "default"
     assert page.locator("body").get_attribute("data-md-color-scheme") == scheme
     assert_fits_and_passes_axe(page)
 
 
-def test_on_a_phone_the_heatmap_shows_its_labels_and_the_latest_weeks(browser: Any, base_url: str) -> None:
-    page = open_page(browser, base_url, **PHONE)
+def test_on_a_phone_the_heatmap_shows_its_labels_and_the_latest_weeks(tabs: Callable[..., Any],
+                                                                      base_url: str) -> None:
+    page = tabs("phone", base_url)
     figure = page.locator(".inpublic-heatmap-figure")
     figure.scroll_into_view_if_needed()
     scroller = box(page.locator(".inpublic-heatmap-scroll").first)
@@ -214,13 +230,13 @@ def test_on_a_phone_the_heatmap_shows_its_labels_and_the_latest_weeks(browser: A
     assert newest.get_attribute("data-date") == "2026-11-22"  # the latest active day, today
     left, _, right, _ = box(newest)
     assert scroller[0] <= left and right <= min(scroller[2], width), "the latest weeks are scrolled out of sight"
-    page.context.close()
 
 
-def test_in_february_a_phone_shows_this_years_weeks_up_to_today_first(browser: Any, february_url: str) -> None:
+def test_in_february_a_phone_shows_this_years_weeks_up_to_today_first(tabs: Callable[..., Any],
+                                                                       february_url: str) -> None:
     """The current year's row ends at today's week, at the calendar's right end where the phone starts: not at the
     empty weeks of the months to come."""
-    page = open_page(browser, february_url, **PHONE)
+    page = tabs("phone", february_url)
     page.locator(".inpublic-heatmap-figure").scroll_into_view_if_needed()
     scroller = box(page.locator(".inpublic-heatmap-scroll").first)
     width = page.viewport_size["width"]
@@ -236,33 +252,30 @@ def test_in_february_a_phone_shows_this_years_weeks_up_to_today_first(browser: A
     months = [box(label)[0] for label in page.locator(".inpublic-heatmap-row[data-year='2027'] text").all()
               if label.text_content() == "Feb"]
     assert months and scroller[0] <= months[0] <= width, "this February's label is out of sight"
-    page.context.close()
 
 
 @pytest.mark.parametrize("name", list(PAGES))
-def test_on_a_phone_no_table_of_inpublic_is_wider_than_its_container(browser: Any, base_url: str,
+def test_on_a_phone_no_table_of_inpublic_is_wider_than_its_container(tabs: Callable[..., Any], base_url: str,
                                                                    name: str) -> None:
-    page = open_page(browser, base_url + PAGES[name], **PHONE)
+    page = tabs("phone", base_url + PAGES[name])
     too_wide = page.evaluate("""() => [...document.querySelectorAll("article table")].map(t => {
         const outer = t.closest(".md-typeset__scrollwrap") || t.parentElement;
         return [t.rows[0].innerText.replace(/\\s+/g, " "), t.scrollWidth, t.clientWidth, outer.scrollWidth,
                 outer.clientWidth];
       }).filter(([, sw, cw, osw, ocw]) => sw > cw + 1 || osw > ocw + 1)""")
-    page.context.close()
     assert too_wide == [], "tables cut off on a 375 px screen: (header, width, shown, outer width, outer shown)"
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_burnup_chart_reads_in_both_schemes(browser: Any, base_url: str, scheme: str) -> None:
+def test_the_burnup_chart_reads_in_both_schemes(tabs: Callable[..., Any], base_url: str, scheme: str) -> None:
     """The chart's lines (progress, required pace, forecast, markers) stand out from the page as text must, by
     4.5:1, since they are thin and dashed; the grid, quieter, still by 2:1 (Material's own is 1.2:1 to 1.4:1)."""
-    page = open_page(browser, base_url + "commitments/june/", **{**LAPTOP, "color_scheme": scheme})
+    page = tabs("laptop-dark" if scheme == "dark" else "laptop", base_url + "commitments/june/")
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     lines = page.evaluate("""() => [...document.querySelectorAll(".inpublic-burnup svg :is(line, path)")].map(e => {
         const style = getComputedStyle(e);
         return [e.getAttribute("class"), style.stroke, parseFloat(style.strokeOpacity) * parseFloat(style.opacity)];
       })""")
-    page.context.close()
     kinds = {cls.split()[0] for cls, _, _ in lines}
     assert {"inpublic-burnup-grid", "inpublic-burnup-forecast", "inpublic-burnup-required"} <= kinds
     faint = [(cls, stroke, round(ratio(blend(stroke, alpha, background), background), 2))
@@ -271,8 +284,8 @@ def test_the_burnup_chart_reads_in_both_schemes(browser: Any, base_url: str, sch
     assert faint == []
 
 
-def test_a_new_learners_site_fits_a_phone_and_passes_axe(browser: Any, starter_url: str) -> None:
-    page = open_page(browser, starter_url, **PHONE_DARK)
+def test_a_new_learners_site_fits_a_phone_and_passes_axe(tabs: Callable[..., Any], starter_url: str) -> None:
+    page = tabs("phone-dark", starter_url)
     assert "Next deadline" in page.locator(".inpublic-next").inner_text()
     assert_fits_and_passes_axe(page)
 
@@ -283,7 +296,6 @@ def assert_fits_and_passes_axe(page: Any) -> None:
     assert widths[0] <= widths[1], f"the page scrolls sideways: {widths[0]} px of content in {widths[1]} px"
     violations = axe_api.Axe().run(page).response["violations"]
     problems = [problem for v in violations if v["impact"] in SERIOUS for problem in ours(page, v)]
-    page.context.close()
     assert problems == []
 
 
