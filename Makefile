@@ -15,8 +15,8 @@ build: $(VENV)/.installed  ## build the site into site/, as the publishing workf
 check: $(VENV)/.installed  ## check progress.yaml and the plugin options
 	$(BIN)/inpublic check
 
-test: $(VENV)/.installed  ## run every test, on two workers (pytest-xdist), each taking the next test when it is free
-	$(BIN)/python -m pytest -n 2 --maxschedchunk 1
+test: $(VENV)/.installed  ## run every test, on two workers (pytest-xdist), each taking the next test file when it is free
+	$(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder
 
 test-serial: $(VENV)/.installed  ## run every test in one process, one after another
 	$(BIN)/python -m pytest
@@ -29,7 +29,7 @@ test-year-ahead: $(VENV)/.installed  ## run every test again with the clock move
 # [tool.coverage]); the data goes to build/coverage, `coverage html -d build/coverage/html` shows it line by line.
 coverage: $(VENV)/.installed  ## run every test under coverage.py and print the total (lines and branches)
 	rm -rf build/coverage && mkdir -p build/coverage
-	$(BIN)/python -m coverage run -m pytest -p no:cacheprovider -q -n 2 --maxschedchunk 1
+	$(BIN)/python -m coverage run -m pytest -p no:cacheprovider -q -n 2 --dist loadfile --no-loadscope-reorder
 	$(BIN)/python -m coverage combine -q
 	@echo "coverage of plugins/inpublic, lines and branches: $$($(BIN)/python -m coverage report --format=total)%"
 

@@ -23,10 +23,11 @@ def pytest_configure(config: pytest.Config) -> None:
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Tests marked heavy first, the rest in their usual order.
 
-    `pytest -n 2` hands the tests out in this order; when the fuzz parts or the browser came last, as their file
-    names put them, one worker ran them alone for the last 20 seconds while the other had finished. The longest
-    jobs first is the usual cure, with `--maxschedchunk 1` (as `make test` runs): by default pytest-xdist first
-    gives each worker a block of a quarter of its share, so the first worker got every heavy test.
+    `make test` hands out whole test files (`--dist loadfile`), so that what a module builds once for its tests
+    (a site, a browser, a repository) is built on one worker and not on both; `--no-loadscope-reorder` keeps this
+    order instead of pytest-xdist's, biggest file first by number of tests. So the files of heavy tests (the fuzz,
+    the browser, the benchmark's smoke run, the concurrent writers) start first, one worker each, and the many
+    short files fill in behind them: both workers finish within a second or two of each other.
     """
     items.sort(key=lambda item: item.get_closest_marker("heavy") is None)
 
