@@ -11,6 +11,7 @@ import json
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 import pytest
 
@@ -111,3 +112,33 @@ def test_without_a_log_reports_feeds_and_the_home_leave_out_time_and_units(site:
     assert "Week 46" in feed and "Active days" in feed  # the last complete week
     assert "Time logged" not in feed and "Units done" not in feed
     assert "hours logged" not in site.page() and "Learning in public since" in site.page()
+
+
+def test_a_report_draws_a_short_navigation_and_a_note_the_whole_of_it(tmp_path: Path) -> None:
+    """Without `navigation.prune`, a note's menu holds every section's pages; a weekly report's holds the first
+    level only, each section a link to its first page, and costs a fraction to render."""
+    repo = learner(tmp_path / "repo")
+    repo.write("mkdocs.yml", MINIMAL_CONFIG.replace("features: [navigation.prune]", "features: []"))
+    repo.commit("The whole navigation on every page", "2026-11-18T21:00:00-05:00")
+    result = build_in_process(repo.root, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    note = menu(result.page("Cocktails/first/index.html"))
+    assert "Second note on Algebra" in note and "First note on zsh" in note
+    for report in ("reports/2026-W47/index.html", "commitments/spring/index.html"):
+        page = result.page(report)
+        short = menu(page)
+        assert "Second note on Algebra" not in short and "First note on" not in short, report
+        found = re.findall(r'<a href="([^"]*)" class="md-nav__link">\s*<span class="md-ellipsis">\s*([^<]+?)\s*<',
+                           short)
+        base = "https://example.org/learning/"
+        links = [(urljoin(base + report.removesuffix("index.html"), href).removeprefix(base), title)
+                 for href, title in found]
+        assert links == [("", "My notes"), ("commitments/", "Commitments"), ("reports/", "Weekly reports"),
+                         ("review/", "Reviews"), *[(f"{topic}/first/", topic.capitalize()) for topic in TOPICS]]
+        assert "<h1" in page and "md-content" in page  # the page itself is whole
+
+
+def menu(page: str) -> str:
+    """The primary navigation of a built Material page."""
+    start = page.index('<nav class="md-nav md-nav--primary"')
+    return page[start:page.index('data-md-type="toc"', start)]  # up to the table of contents' sidebar

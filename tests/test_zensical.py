@@ -251,13 +251,15 @@ def test_a_cache_or_site_folder_over_the_learners_files_is_refused(
     assert (repo.root / "docs" / "limits.md").is_file() and (repo.root / "mkdocs.yml").is_file()
 
 
-def test_a_plan_mistake_is_one_message_with_zensical_too(tmp_path: Path) -> None:
+@pytest.mark.parametrize("engine", [MKDOCS, ZENSICAL])
+def test_a_plan_mistake_is_one_message_with_either_engine(tmp_path: Path, engine: str) -> None:
     repo = make_learner(tmp_path / "repo")
     (repo.root / "progress.yaml").write_text(
         (repo.root / "progress.yaml").read_text().replace("timezone: America/New_York", "timezone: Mars/Olympus"))
-    ran = run_inpublic("build", "--engine", ZENSICAL, cwd=repo.root, env=ENV)
+    ran = run_inpublic("build", "--engine", engine, cwd=repo.root, env=ENV)
     assert ran.returncode == 1
-    assert "progress.yaml:" in ran.stderr and "Traceback" not in ran.stderr
+    assert re.search(r"progress\.yaml:\d+:\d+: learner\.timezone: .*Mars/Olympus", ran.stderr), ran.stderr
+    assert "Traceback" not in ran.stderr and not (repo.root / "site").exists()
 
 
 def test_init_makes_a_site_that_builds_with_both_engines(tmp_path: Path) -> None:

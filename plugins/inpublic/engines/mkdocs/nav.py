@@ -8,6 +8,11 @@ taken out and put after the home page, in the order of their paths; a section th
 With a `nav:`, the pages the learner placed stay where they are; the others are added after the home page.
 Only the index pages are in the navigation (the weekly reports and the commitments' pages are not), so that with
 `navigation.prune` each page's menu stays small.
+
+The pages inpublic adds outside the navigation (a weekly report, a commitment's page) are drawn with a short
+navigation (`short_navigation`): the site's first level, each section a link to its first page. Material renders
+the whole navigation into every page, every section and every note, which on a site of a hundred sections is most
+of a page's cost; a report is read from the reports' index or a feed, and one click on a section opens it whole.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from mkdocs.structure.files import Files
-from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
 
@@ -71,3 +76,18 @@ def uris(item: Any) -> list[str]:
 def pages_in(items: Sequence[Any]) -> Iterator[Page]:
     for item in items:
         yield from (i for i in walk(item) if isinstance(i, Page))
+
+
+def short_navigation(nav: Navigation) -> Navigation:
+    """The first level of `nav`, with each section made a link to its first page (a section of no page goes)."""
+    items: list[Any] = []
+    for item in nav.items:
+        if isinstance(item, Section):
+            first = next(pages_in([item]), None)
+            if first is not None:
+                items.append(Link(item.title, first.url))
+        else:
+            items.append(item)
+    short = Navigation(items, [item for item in items if isinstance(item, Page)])
+    short.homepage = nav.homepage
+    return short

@@ -14,10 +14,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
+from mkdocs.utils.templates import TemplateContext
 
 from inpublic.activity.public import may_count
 from inpublic.engines.mkdocs.inputs import build_date, log_notices, read_bytes, setup_feeds
-from inpublic.engines.mkdocs.nav import place_pages
+from inpublic.engines.mkdocs.nav import place_pages, short_navigation
 from inpublic.engines.mkdocs.options import InpublicConfig
 from inpublic.engines.project import build_inputs, build_options, history_notices, privacy_of, site_facts
 from inpublic.feeds import site as feeds
@@ -113,7 +114,10 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):  # type: ignore[no-untyped-cal
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         ours = [generated.src_uri for generated in self.site.files if generated.in_nav]
-        return place_pages(nav, ours, files, explicit=config.nav is not None)
+        nav = place_pages(nav, ours, files, explicit=config.nav is not None)
+        self.short_nav = short_navigation(nav)
+        self.outside_nav = {generated.src_uri for generated in self.site.files if not generated.in_nav}
+        return nav
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         return self.site.page_markdown(page.file.src_uri, markdown, page.url)
@@ -124,6 +128,12 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):  # type: ignore[no-untyped-cal
         if self.feeds is not None and page.file.src_uri.startswith(self.blog_dirs):
             self.posts.append(BlogPost(page.file.src_uri, page.canonical_url or "", page.title or "", page.meta, html))
         return html
+
+    def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
+        if page.file.src_uri in self.outside_nav:  # a weekly report, a commitment: see nav.short_navigation
+            context["nav"] = self.short_nav
+        return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         return self.site.with_head_links(output)
