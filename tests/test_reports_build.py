@@ -217,5 +217,7 @@ def test_a_serve_rebuild_with_the_same_head_starts_no_git_process(learner: GitRe
     assert again.plugins["inpublic"] is first.plugins["inpublic"]  # the instance lives across rebuilds
     mkdocs_build(again)
     assert not trace.exists() or "cmd_name" not in trace.read_text()
+    rendered = again.plugins["inpublic"].rendered  # no report converted from Markdown again (rendered.py)
+    assert rendered.converted == 0 and len(rendered.used) >= 5
     assert (tmp_path / "two" / "reports" / "2026-W45" / "index.html").read_bytes() == (
         tmp_path / "one" / "reports" / "2026-W45" / "index.html").read_bytes()

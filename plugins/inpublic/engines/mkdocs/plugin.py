@@ -20,6 +20,7 @@ from inpublic.activity.public import may_count
 from inpublic.engines.mkdocs.inputs import build_date, log_notices, read_bytes, setup_feeds
 from inpublic.engines.mkdocs.nav import place_pages, short_navigation
 from inpublic.engines.mkdocs.options import InpublicConfig
+from inpublic.engines.mkdocs.rendered import RenderedPages, build_key
 from inpublic.engines.project import build_inputs, build_options, history_notices, privacy_of, site_facts
 from inpublic.feeds import site as feeds
 from inpublic.feeds.items import BlogPost
@@ -41,6 +42,7 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):  # type: ignore[no-untyped-cal
         # last build computed: a rebuild with the same HEAD, plan and titles starts no git process and
         # computes no report again.
         self.memos: dict[str, tuple[object, Any]] = {}
+        self.rendered: RenderedPages | None = None  # what the last build converted from Markdown
 
     def memo(self, name: str, key: object, compute: Callable[[], T]) -> T:
         """`compute()`, or what it gave in the previous build of this session when `key` has not changed."""
@@ -51,6 +53,9 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):  # type: ignore[no-untyped-cal
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = Path(config.config_file_path).parent
+        self.cache_dir = project / ".cache" / "inpublic"
+        previous = getattr(self, "rendered", None)
+        self.rendered = previous.next_build() if previous else RenderedPages.load(self.cache_dir)
         self.plan_path = project / self.config.plan
         self.plan_text = read_bytes(self.plan_path)
         try:
@@ -117,7 +122,13 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):  # type: ignore[no-untyped-cal
         nav = place_pages(nav, ours, files, explicit=config.nav is not None)
         self.short_nav = short_navigation(nav)
         self.outside_nav = {generated.src_uri for generated in self.site.files if not generated.in_nav}
+        self.build_key = build_key(config, files)
         return nav
+
+    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
+        if page.file.src_uri in self.outside_nav and self.rendered is not None:  # see rendered.py
+            page.render = self.rendered.render(page, page.render, self.build_key)  # type: ignore[method-assign]
+        return page
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         return self.site.page_markdown(page.file.src_uri, markdown, page.url)
@@ -144,6 +155,8 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):  # type: ignore[no-untyped-cal
         return self.site.with_head_links(output_content)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.rendered is not None:
+            self.rendered.save(self.cache_dir)
         if self.feeds is None:
             return
         built = self.memo("feeds", (self.site_key, self.posts, self.pages), lambda: self.site.feed_files(
