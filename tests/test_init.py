@@ -100,6 +100,7 @@ def test_an_existing_notes_repository_gets_only_what_is_missing(tmp_path: Path) 
         "(the publishing workflow sets SITE_URL)",
         "notes/index.md: put `<!-- inpublic:home -->` where your plan and deadlines should appear",
         ".gitignore: add `site/`, where `mkdocs build` writes the site",
+        ".gitignore: add `.cache/`, where a build keeps what the next one can reuse",
         ".gitignore: add `.*.lock` and `.*.tmp`, the lock and the unfinished writes that `inpublic log` leaves "
         "beside the plan",
     )

@@ -142,6 +142,8 @@ def advice_for(kept: Mapping[str, str], docs_dir: str, requirement: str) -> tupl
                    "installs it")
     if ".gitignore" in kept and not re.search(r"^/?site/?\s*$", text(".gitignore"), re.MULTILINE):
         out.append(".gitignore: add `site/`, where `mkdocs build` writes the site")
+    if ".gitignore" in kept and not re.search(r"^/?\.cache/?\s*$", text(".gitignore"), re.MULTILINE):
+        out.append(".gitignore: add `.cache/`, where a build keeps what the next one can reuse")
     if ".gitignore" in kept and not all(re.search(rf"^{re.escape(p)}\s*$", text(".gitignore"), re.MULTILINE)
                                         for p in LEFT_BY_LOG):
         out.append(".gitignore: add `.*.lock` and `.*.tmp`, the lock and the unfinished writes that `inpublic log` "
