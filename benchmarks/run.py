@@ -7,7 +7,8 @@ For each size it generates a synthetic learner repository (benchmarks/generate.p
 repository, the median wall time and peak memory (the mkdocs process's maximum resident set) of:
 
 1. `mkdocs build` with Material and no plugins: the floor;
-2. the same with the inpublic plugin, every feature on;
+2. the same with the inpublic plugin, every feature on: cold (no `.cache/inpublic`, as in a first build or a
+   workflow without `actions/cache`) and warm (the reports as the build before converted them);
 3. the same with mkdocs-rss-plugin + mkdocs-git-revision-date-localized-plugin (with --others; they are
    installed in their own environment, benchmarks/.work/venv-others, so their pins cannot clash with ours);
 4. inpublic's history read alone (`read_history`), against one raw `git log --name-status` pass;
@@ -23,10 +24,12 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,10 +52,14 @@ class Setup:
     work: Path  # where repositories, sites and the other tools' environment go
 
 
-def measure(args: list[str], setup: Setup, cwd: Path, env: dict[str, str] | None = None) -> Figure:
-    """Median wall time and peak memory of a whole command over the counted runs (after the warm-up runs)."""
+def measure(args: list[str], setup: Setup, cwd: Path, env: dict[str, str] | None = None,
+            before: Callable[[], None] | None = None) -> Figure:
+    """Median wall time and peak memory of a whole command over the counted runs (after the warm-up runs);
+    `before` runs before each run, untimed."""
     times, peaks = [], []
     for i in range(setup.runs + setup.warmup):
+        if before is not None:
+            before()
         start = time.perf_counter()
         proc = subprocess.Popen(args, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         _, status, usage = os.wait4(proc.pid, 0)
@@ -175,7 +182,11 @@ def bench_size(size: str, setup: Setup, with_others: bool) -> dict[str, object]:
                                  text=True, check=True).stdout)
     result.update(notes=notes, commits=commits)
     result["floor"] = measure(build_command(PYTHON, floor_cfg, sites / "floor"), setup, repo, env)
-    result["inpublic"] = measure(build_command(PYTHON, inpublic_cfg, sites / "inpublic"), setup, repo, env)
+    inpublic = build_command(PYTHON, inpublic_cfg, sites / "inpublic")
+    cache = repo / ".cache" / "inpublic"
+    result["inpublic_cold"] = measure(inpublic, setup, repo, env,
+                                      before=lambda: shutil.rmtree(cache, ignore_errors=True))
+    result["inpublic"] = measure(inpublic, setup, repo, env)
     if with_others:
         others_cfg = site_config(repo, "others", "\n  - rss\n  - git-revision-date-localized")
         others = build_command(others_python(setup.work), others_cfg, sites / "others")
@@ -203,17 +214,19 @@ def ratio(a: Figure, b: Figure) -> str:
 
 def table(results: list[dict[str, object]]) -> str:
     rows = [
-        "| size | notes | commits | floor | inpublic | inpublic / floor | memory inpublic / floor "
+        "| size | notes | commits | floor | inpublic, cold | cold / floor | inpublic, warm | warm / floor "
+        "| memory inpublic / floor "
         "| rss + git-dates | inpublic / rss + git-dates | history read | raw git log | history / git log "
         "| serve rebuild: inpublic hooks |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in results:
-        floor, inp, hist, log = r["floor"], r["inpublic"], r["history"], r["git_log"]
+        floor, cold, inp, hist, log = r["floor"], r["inpublic_cold"], r["inpublic"], r["history"], r["git_log"]
         others = r.get("others")
         rows.append(
-            f"| {r['size']} | {r['notes']:,} | {r['commits']:,} | {floor.seconds:.2f} s | {inp.seconds:.2f} s "
-            f"| {ratio(inp, floor)} | {inp.peak_mb / floor.peak_mb:.2f}× ({inp.peak_mb:.0f} / {floor.peak_mb:.0f} MB) "
+            f"| {r['size']} | {r['notes']:,} | {r['commits']:,} | {floor.seconds:.2f} s | {cold.seconds:.2f} s "
+            f"| {ratio(cold, floor)} | {inp.seconds:.2f} s | {ratio(inp, floor)} "
+            f"| {inp.peak_mb / floor.peak_mb:.2f}× ({inp.peak_mb:.0f} / {floor.peak_mb:.0f} MB) "
             f"| {f'{others.seconds:.2f} s' if others else 'not run'} | {ratio(inp, others) if others else '-'} "
             f"| {hist.seconds:.3f} s | {log.seconds:.3f} s | {ratio(hist, log)} "
             f"| {r['rebuild_hooks'] * 1000:.0f} ms (of a {r['rebuild_total']:.2f} s rebuild) |"
