@@ -49,3 +49,13 @@ def test_fixtures_are_complete() -> None:
     assert len(fixtures("good")) >= 4 and len(fixtures("bad")) >= 45
     orphans = [e.name for e in PLANS.glob("*/*.expected") if not e.with_suffix(".yaml").exists()]
     assert not orphans, f"golden files without a plan: {orphans}"
+
+
+def test_a_plan_that_is_a_folder_or_missing_is_one_message(tmp_path: Path) -> None:
+    (tmp_path / "progress.yaml").mkdir()
+    with pytest.raises(PlanError) as caught:
+        load_plan(tmp_path / "progress.yaml")
+    assert str(caught.value) == "progress.yaml: cannot be read: Is a directory"
+    with pytest.raises(PlanError) as caught:
+        load_plan(tmp_path / "plan.yaml", name="plan.yaml")
+    assert str(caught.value).startswith("plan.yaml: no such file; create it, or run `inpublic init`")

@@ -95,3 +95,11 @@ def test_a_damaged_or_foreign_cache_file_is_ignored_and_replaced(repo: GitRepo, 
     assert "Week 46, 2026" in result.page("reports/2026-W46/index.html")
     data = json.loads((repo.root / CACHE).read_text(encoding="utf-8"))
     assert data["format"] == 1 and data["pages"] and "x" not in data["pages"]
+
+
+def test_a_cache_that_cannot_be_written_leaves_the_build_whole(repo: GitRepo, tmp_path: Path) -> None:
+    (repo.root / ".cache").write_text("a file where the cache's folder would be\n", encoding="utf-8")
+    result = build_in_process(repo.root, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    assert "Week 46, 2026" in result.page("reports/2026-W46/index.html")
+    assert (repo.root / ".cache").is_file()

@@ -207,6 +207,8 @@ def test_the_engine_the_project_uses(tmp_path: Path) -> None:
     assert project_engine(tmp_path) == MKDOCS  # an extra is not what the site builds with
     (tmp_path / "pyproject.toml").write_text('[dependency-groups]\ndocs = ["zensical>=0.0.73"]\n')
     assert project_engine(tmp_path) == ZENSICAL
+    (tmp_path / "pyproject.toml").write_text('[dependency-groups\ndocs = ["zensical>=0.0.73"]\n')
+    assert project_engine(tmp_path) == MKDOCS  # a pyproject.toml that TOML cannot read names no engine
     (tmp_path / "pyproject.toml").unlink()
     (tmp_path / "zensical.toml").write_text("[project]\n")
     assert project_engine(tmp_path) == ZENSICAL
