@@ -250,6 +250,12 @@ HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
 
 def add_head_links(html: str, links: str) -> str:
     """`html` with `links` just before its </head> (unchanged when it has none, or has them already)."""
-    if not links or links in html:
+    # the regular expression, which ignores case, reads only up to the first "</head>" as themes write it
+    lower = html.find("</head>")
+    found = HEAD_END.search(html, 0, len(html) if lower < 0 else lower + len("</head>"))
+    if found is None:
         return html
-    return HEAD_END.sub(lambda m: links + m.group(0), html, count=1)
+    if not links or links in html[:found.start()]:
+        return html
+    # str.replace copies the page as it is; slicing a page with any non-Latin-1 character in it is ten times slower
+    return html.replace(found.group(0), links + found.group(0), 1)  # the first is the one found
