@@ -12,18 +12,14 @@ from pathlib import Path
 import pytest
 
 from gitrepo import GitRepo
-from sites import MINIMAL_CONFIG, MINIMAL_PLAN, build_in_process
+from sites import build_in_process, make_site
 
 MARK = "<p>KEPT-CONVERSION</p>"
 CACHE = Path(".cache/inpublic/mkdocs-pages.json")
 
 
 def learner(root: Path) -> GitRepo:
-    repo = GitRepo(root)
-    repo.write("mkdocs.yml", MINIMAL_CONFIG)
-    repo.write("progress.yaml", MINIMAL_PLAN)
-    repo.write("docs/limits.md", "# Limits\n\nFirst go.\n")
-    repo.commit("Limits", "2026-11-03T20:00:00-05:00")
+    repo = GitRepo(make_site(root))
     repo.write("docs/derivatives.md", "# Derivatives\n\nFrom the definition.\n")
     repo.commit("Derivatives", "2026-11-10T20:00:00-05:00")
     return repo

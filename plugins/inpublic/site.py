@@ -134,10 +134,8 @@ class Site:
 
     def subscribe(self, markdown: str, src_uri: str, page_url: str) -> str:
         """The Subscribe block where the learner put its marker (the home has one), and under the reports index."""
-        if self.inputs.options.feeds is None:
-            return feeds.place_subscribe(markdown, src_uri, "")
-        if feeds.SUBSCRIBE_MARKER not in markdown and src_uri != "reports/index.md":
-            return markdown  # most pages: nothing to place, so no block to render (a serve rebuild renders them all)
+        if self.inputs.options.feeds is None or not feeds.shows_subscribe(markdown, src_uri):
+            return feeds.place_subscribe(markdown, src_uri, "")  # most pages: no block to render
         calendar = any(f.src_uri == CALENDAR for f in self.files)
         links = feeds.subscribe_links(page_url, calendar)
         return feeds.place_subscribe(markdown, src_uri, feeds.render_subscribe(links, self.env))

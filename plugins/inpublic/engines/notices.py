@@ -4,8 +4,10 @@ imports MkDocs, so that a command that only says them starts quickly."""
 
 from __future__ import annotations
 
+import logging
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 WARNING = "warning"  # a --strict build stops on it
@@ -30,3 +32,25 @@ def say_notices(notices: Iterable[Notice]) -> int:
         print(f"{'INFO   ' if notice.level == INFO else 'WARNING'} -  {notice.text}", file=sys.stderr)
         warned += notice.level == WARNING
     return warned
+
+
+@contextmanager
+def warnings_logged(logger: str) -> Iterator[list[str]]:
+    """The messages of the warnings and errors logged to `logger` (or below it) while the block runs: what MkDocs
+    says as it reads mkdocs.yml or converts a page."""
+    said = _Said()
+    log = logging.getLogger(logger)
+    log.addHandler(said)
+    try:
+        yield said.lines
+    finally:
+        log.removeHandler(said)
+
+
+class _Said(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())

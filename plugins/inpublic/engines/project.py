@@ -11,7 +11,6 @@ each adapter says it its own way (engines/notices.py).
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +20,7 @@ from mkdocs.structure.files import InclusionLevel, get_files
 
 from inpublic.activity.public import may_count
 from inpublic.engines.mkdocs.options import InpublicConfig
-from inpublic.engines.notices import INFO, WARNING, Notice, ProjectError
+from inpublic.engines.notices import INFO, WARNING, Notice, ProjectError, warnings_logged
 from inpublic.feeds import site as feeds
 from inpublic.feeds.items import FeedIdError
 from inpublic.history.load import OLD_PLAN, Histories, histories_as_of, read_histories
@@ -86,31 +85,16 @@ def read_project(config_file: Path, *, site_dir: Path | None = None, cache_dir: 
         raise ProjectError(f"{config_file}: no such file; run this in your site's folder, "
                            "or pass -f path/to/mkdocs.yml")
     overrides = {} if site_dir is None else {"site_dir": str(site_dir.absolute())}
-    said = _Said()
-    logger = logging.getLogger("mkdocs.config")
-    logger.addHandler(said)
-    try:
-        config = load_config(str(config_file), strict=strict, **overrides)
-    except (Abort, ConfigurationError) as err:
-        raise ProjectError("\n".join(f"{config_file}: {line}" for line in [*said.lines, str(err)])) from None
-    finally:
-        logger.removeHandler(said)
+    with warnings_logged("mkdocs.config") as said:
+        try:
+            config = load_config(str(config_file), strict=strict, **overrides)
+        except (Abort, ConfigurationError) as err:
+            raise ProjectError("\n".join(f"{config_file}: {line}" for line in [*said, str(err)])) from None
     plugin = config.plugins.get("inpublic")
     if plugin is None:
         raise ProjectError(f"{config_file}: the inpublic plugin is not enabled; add it under `plugins:` (- inpublic)")
     return Project(config_file.absolute(), config, plugin.config, cache_dir and cache_dir.absolute(),
-                   tuple(f"{config_file}: {line}" for line in said.lines))
-
-
-class _Said(logging.Handler):
-    """The warnings and errors MkDocs logs while it reads mkdocs.yml: said in the ProjectError, or as notices."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.lines: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.lines.append(record.getMessage())
+                   tuple(f"{config_file}: {line}" for line in said))
 
 
 def privacy_of(options: InpublicConfig) -> Privacy:

@@ -212,11 +212,16 @@ def head_links(site_url: str, title: str) -> str:
     )
 
 
+def shows_subscribe(markdown: str, src_uri: str) -> bool:
+    """Whether a page has a place for the Subscribe block: its marker, or the reports index."""
+    return SUBSCRIBE_MARKER in markdown or src_uri == "reports/index.md"
+
+
 def place_subscribe(markdown: str, src_uri: str, block: str) -> str:
     """The Subscribe block in place of its marker, or under the reports index; no block: the marker removed."""
     if SUBSCRIBE_MARKER in markdown:
         return markdown.replace(SUBSCRIBE_MARKER, f"\n{block}\n" if block else "")
-    if block and src_uri == "reports/index.md":  # its template has the marker; this keeps an older one working
+    if block and shows_subscribe(markdown, src_uri):  # the index's template has the marker; an older one works too
         return f"{markdown}\n\n{block}"
     return markdown
 

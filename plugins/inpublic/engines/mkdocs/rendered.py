@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import os
 import tempfile
 from collections.abc import Callable, Iterable
@@ -28,6 +27,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
+
+from inpublic.engines.notices import warnings_logged
 
 CACHE_FILE = "mkdocs-pages.json"
 FORMAT = 1  # the file's layout: a file of another layout is ignored
@@ -108,12 +109,12 @@ class RenderedPages:
                 self.kept[key].restore(page, files)
                 self.used[key] = self.kept[key]
                 return
-            with Warnings() as warned:
+            with warnings_logged("mkdocs") as warned:
                 convert(config, files)
             self.converted += 1
             # a page whose title comes from its conversion, or that includes another file (pymdownx.snippets),
             # depends on more than its text
-            if not warned.records and "title" in page.meta and SNIPPET not in text:
+            if not warned and "title" in page.meta and SNIPPET not in text:
                 self.used[key] = Rendered.of(page)
 
         return render
@@ -127,21 +128,3 @@ def build_key(config: MkDocsConfig, files: Iterable[Any]) -> str:
                     config.validation))
     listed = sorted(f"{file.src_uri}\0{file.url}" for file in files)
     return hashlib.sha256("\n".join([options, *listed]).encode("utf-8", "surrogatepass")).hexdigest()
-
-
-class Warnings(logging.Handler):
-    """The warnings MkDocs logs while it converts one page."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
-
-    def __enter__(self) -> Warnings:
-        logging.getLogger("mkdocs").addHandler(self)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        logging.getLogger("mkdocs").removeHandler(self)
