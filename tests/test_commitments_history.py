@@ -171,6 +171,19 @@ def test_each_distinct_blob_is_read_once(repo: GitRepo, monkeypatch: pytest.Monk
     assert len(read) == len(set(read)) == 6  # seven commits, six distinct blobs
 
 
+def test_a_broken_version_committed_again_is_named_by_each_commit(repo: GitRepo) -> None:
+    # the broken blob is read and parsed once, but each commit that left it gets a warning naming it
+    broken = plan("2027-07-15", log=2).replace("due: 2027-07-15", "due: mid july")
+    repo.write("progress.yaml", broken)
+    again = repo.commit("Back to the broken one", "2027-07-24T10:00:00+01:00")
+    history = read_plan_history(repo.root, "progress.yaml")
+    oops = repo.log("%H")[3]
+    first, second = history.warnings
+    assert f"commit {oops[:7]} (2027-07-01)" in first and f"progress.yaml@{oops[:7]}:13:" in first
+    assert f"commit {again[:7]} (2027-07-24)" in second and f"progress.yaml@{again[:7]}:13:" in second
+    assert len(history.versions) == 5
+
+
 def test_a_shallow_clone_is_marked(repo: GitRepo, tmp_path: Path) -> None:
     clone = GitRepo.clone(repo, tmp_path / "clone", depth=1)
     history = read_plan_history(clone.root, "progress.yaml")

@@ -61,6 +61,26 @@ def test_dates_with_different_offsets_survive_exactly(repo: GitRepo) -> None:
     assert history.shallow is False
 
 
+def test_a_history_holds_each_path_sha_author_and_timezone_once(repo: GitRepo) -> None:
+    # a long history is mostly the same few strings: the reader shares them, so memory grows with what differs
+    for day in (1, 2, 3):
+        repo.write("notes/limits.md", f"# Limits\n{day}\n")
+        repo.commit(f"Day {day}", f"2024-03-0{day}T09:00:00+02:00")
+    repo.write("notes/limits.md", "# Limits\nlater\n")
+    repo.commit("Later", "2024-03-04T09:00:00+02:00", committed="2024-03-05T10:00:00+02:00")
+
+    first, second, third, fourth = read_history(repo.root).commits
+
+    assert [c.changes[0].path for c in (first, second, third, fourth)] == ["notes/limits.md"] * 4
+    assert first.changes[0].path is second.changes[0].path is fourth.changes[0].path
+    assert second.parents[0] is first.sha and third.parents[0] is second.sha
+    assert first.author is third.author
+    assert first.authored.tzinfo is fourth.authored.tzinfo is fourth.committed.tzinfo
+    assert first.committed is first.authored  # the same moment, one object
+    assert fourth.committed - fourth.authored == dt.timedelta(days=1, hours=1)
+    assert not hasattr(first, "__dict__") and not hasattr(first.changes[0], "__dict__")  # slots, no dict each
+
+
 def test_moving_every_note_into_docs_keeps_creation_dates(repo: GitRepo) -> None:
     repo.write("algebra.md", "# Algebra\ngroups, rings and fields\n")
     repo.commit("Algebra", "2024-01-05T10:00:00+01:00")

@@ -103,7 +103,7 @@ class Plan:
 # --- history (read from git) -------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a long history holds one of these per path a commit changed
 class FileChange:
     """One path a commit changed: status A (added), M, D (deleted) or R (renamed from old_path).
 
@@ -118,8 +118,11 @@ class FileChange:
     pure_rename: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Commit:
+    """One commit. The reader shares equal strings and dates between commits (a path, the author, a parent's sha,
+    a timezone), so a history of 10,000 commits holds each once."""
+
     sha: str
     author: str
     authored: dt.datetime  # timezone-aware, as recorded by git

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from inpublic.history.read import FileVersion, read_file_history
@@ -37,45 +38,53 @@ def read_plan_history(repo_dir: Path, plan_path: str) -> PlanHistory:
     Versions are oldest first; a merge counts as the commit that brought its changes into the line. Raises
     HistoryError when git cannot be run; a version that cannot be read is skipped with a warning.
     """
-    file = read_file_history(repo_dir, plan_path)
+    plans: dict[str, Plan | None] = {}  # a version's text without its log -> its plan: see _plan_of
+    file = read_file_history(repo_dir, plan_path, lambda data: _read_blob(data, plans))
     return _versions(file.versions, file.blobs, plan_path.rsplit("/", 1)[-1], file.shallow)
 
 
+@dataclass(frozen=True)
+class _Unread:
+    """A version that is not a plan inpublic can read: why, or its text without its log, to say why."""
+
+    reason: str = ""
+    text: str = ""
+
+
 def _versions(
-    changes: Sequence[FileVersion], blobs: Mapping[str, bytes | None], name: str, shallow: bool
+    changes: Sequence[FileVersion], blobs: Mapping[str, Plan | _Unread], name: str, shallow: bool
 ) -> PlanHistory:
     versions: list[PlanVersion] = []
     skipped: list[tuple[FileVersion, str]] = []
-    plans: dict[str, Plan | None] = {}  # a version's text without its log -> its plan: see _plan_of
     for change in changes:
         if change.blob is None:  # deleted: the next version that adds it back continues the record
             continue
-        result = _read_version(blobs.get(change.blob), f"{name}@{change.sha[:7]}", plans)
-        if isinstance(result, Plan):
-            versions.append(PlanVersion(change.sha, change.authored, change.committed, result))
+        read = blobs[change.blob]
+        if isinstance(read, Plan):
+            versions.append(PlanVersion(change.sha, change.authored, change.committed, read))
         else:
-            skipped.append((change, result))
+            skipped.append((change, read.reason or _problem(read.text, f"{name}@{change.sha[:7]}")))
     return PlanHistory(tuple(versions), _warnings(skipped, name), shallow)
 
 
-def _read_version(data: bytes | None, label: str, plans: dict[str, Plan | None]) -> Plan | str:
-    """The plan a version holds, or why it cannot be read. `plans` keeps the plans parsed so far."""
+def _read_blob(data: bytes | None, plans: dict[str, Plan | None]) -> Plan | _Unread:
+    """The plan one blob holds, or why it cannot be read. `plans` keeps the plans parsed so far, so versions that
+    differ only in their log are parsed once; the blob's bytes are not kept."""
     if data is None:
-        return "git could not read this version of the file"
+        return _Unread(reason="git could not read this version of the file")
     try:
         text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
-        return "it is not UTF-8 text"
+        return _Unread(reason="it is not UTF-8 text")
     kept = _SECTION.sub("", text)
     if kept not in plans:
         plans[kept] = _plan_of(kept)
     plan = plans[kept]
-    return plan if plan is not None else _problem(without_log(text), label)
+    return plan if plan is not None else _Unread(text=without_log(text))
 
 
 def _plan_of(kept: str) -> Plan | None:
-    """The plan of a version's text without its log, None when it is not valid. Versions that differ only in
-    their log are parsed once (`_versions` keeps what this gave for each text)."""
+    """The plan of a version's text without its log, None when it is not valid."""
     try:
         return parse_plan(kept)
     except PlanError:
@@ -83,6 +92,7 @@ def _plan_of(kept: str) -> Plan | None:
 
 
 def _problem(text: str, label: str) -> str:
+    """What is wrong with a version's text (its log blanked, lines kept), named by its commit."""
     try:
         parse_plan(text, label)
     except PlanError as err:

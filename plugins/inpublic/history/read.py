@@ -10,10 +10,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from inpublic.model import Commit, FileChange, History
 from inpublic.privacy import MARKER, carries_marker
@@ -36,6 +36,9 @@ _FILE_RAW = re.compile(r"^:\d+ \d+ [0-9a-f]+ ([0-9a-f]+) ([A-Z])[0-9]*\t", re.MU
 _NULL_BLOB = re.compile(r"^0+$")
 
 
+T = TypeVar("T")
+
+
 class HistoryError(Exception):
     """A git history that cannot be read, with a one-line message for the learner."""
 
@@ -51,11 +54,11 @@ class FileVersion:
 
 
 @dataclass(frozen=True)
-class FileHistory:
-    """Every version of one file (``read_file_history``), and the bytes of each distinct blob."""
+class FileHistory(Generic[T]):
+    """Every version of one file (``read_file_history``), and what was read from each distinct blob."""
 
     versions: tuple[FileVersion, ...] = ()  # oldest first
-    blobs: Mapping[str, bytes | None] = dataclasses.field(default_factory=dict)  # None: git cannot read it
+    blobs: Mapping[str, T] = dataclasses.field(default_factory=dict)
     shallow: bool = False
 
 
@@ -130,10 +133,12 @@ def read_history(repo_dir: Path, private_marker: str = MARKER) -> History:
     return History(commits=commits, head=head, shallow=shallow)
 
 
-def read_file_history(repo_dir: Path, path: str) -> FileHistory:
+def read_file_history(repo_dir: Path, path: str, read: Callable[[bytes | None], T]) -> FileHistory[T]:
     """Every commit that changed the file at ``path`` (repo-relative POSIX path) on the first-parent line to
-    HEAD, oldest first, with the content of each blob it left: one ``git log``, then one ``git cat-file --batch``
-    (GitPython's persistent one) that reads each distinct blob once.
+    HEAD, oldest first, with what ``read`` makes of each blob it left (its bytes, None when git cannot read it):
+    one ``git log``, then one ``git cat-file --batch`` (GitPython's persistent one) that reads each distinct blob
+    once. A blob's bytes are dropped as soon as ``read`` has them, so a file with a thousand versions is never
+    all in memory at once.
 
     A merge counts as the commit that brought its changes into the line. Raises HistoryError when git cannot be
     run.
@@ -144,10 +149,10 @@ def read_file_history(repo_dir: Path, path: str) -> FileHistory:
             return FileHistory(shallow=shallow)
         raw = _run(repo, "log", *_file_log_args(head, path))
         versions = _parse_file_log(raw.decode("utf-8", errors="replace"))
-        blobs: dict[str, bytes | None] = {}
+        blobs: dict[str, T] = {}
         for version in versions:
             if version.blob is not None and version.blob not in blobs:
-                blobs[version.blob] = _read_blob(repo, version.blob)
+                blobs[version.blob] = read(_read_blob(repo, version.blob))
     return FileHistory(tuple(versions), blobs, shallow)
 
 
@@ -300,12 +305,13 @@ def _first_line(stderr: str | bytes | None) -> str:
 def _parse_log(fields: Iterable[str], private_marker: str = MARKER) -> Iterator[Commit]:
     """Parse ``git log -z --raw`` output: header, then a raw record and its path(s) per change, per commit."""
     tokens = iter(fields)
+    shared = _Shared()
     header: str | None = None
     changes: list[FileChange] = []
     for token in tokens:
         if token.startswith(_RECORD):
             if header is not None:
-                yield _commit(header, changes, private_marker)
+                yield _commit(header, changes, private_marker, shared)
             header, changes = token[1:], []
             continue
         record = token.lstrip("\n")
@@ -315,25 +321,44 @@ def _parse_log(fields: Iterable[str], private_marker: str = MARKER) -> Iterator[
         if header is None or raw is None:
             raise HistoryError(f"unexpected output from git log near {token[:40]!r}")
         old_blob, new_blob, status = raw.groups()
-        first = next(tokens, "")
+        first = shared.text(next(tokens, ""))
         if status[0] in _TWO_PATHS:
             pure = status[0] == "R" and old_blob == new_blob
-            changes.append(FileChange(status[0], next(tokens, ""), first, pure))
+            changes.append(FileChange(status[0], shared.text(next(tokens, "")), first, pure))
         else:
             changes.append(FileChange(status[0], first))
     if header is not None:
-        yield _commit(header, changes, private_marker)
+        yield _commit(header, changes, private_marker, shared)
 
 
-def _commit(header: str, changes: list[FileChange], private_marker: str) -> Commit:
+class _Shared:
+    """One object for each distinct string and timezone of one history read: a path changed in 500 commits, the
+    author, a sha that is also the next commit's parent, are held once. Dropped when the read ends."""
+
+    def __init__(self) -> None:
+        self.strings: dict[str, str] = {}
+        self.zones: dict[str, dt.tzinfo] = {}  # by the offset's text, "+02:00"
+
+    def text(self, value: str) -> str:
+        return self.strings.setdefault(value, value)
+
+    def date(self, iso: str) -> dt.datetime:
+        """An ISO 8601 date and time with its offset, as `%aI` and `%cI` give it."""
+        moment = dt.datetime.fromisoformat(iso)
+        zone = self.zones.setdefault(iso[-6:], moment.tzinfo or dt.UTC)
+        return moment if moment.tzinfo is zone else moment.replace(tzinfo=zone)
+
+
+def _commit(header: str, changes: list[FileChange], private_marker: str, shared: _Shared) -> Commit:
     sha, parents, authored, committed, learners = header.split(_FIELD, 4)
     author, _, text = learners.partition(_FIELD)  # text: the subject, then the body, with whatever they hold
-    parent_shas = tuple(parents.split())
+    parent_shas = tuple(shared.text(parent) for parent in parents.split())
+    authored_at = shared.date(authored)
     return Commit(
-        sha=sha,
-        author=author,
-        authored=dt.datetime.fromisoformat(authored),
-        committed=dt.datetime.fromisoformat(committed),
+        sha=shared.text(sha),
+        author=shared.text(author),
+        authored=authored_at,
+        committed=authored_at if committed == authored else shared.date(committed),
         message=text.partition(_FIELD)[0],
         parents=parent_shas,
         changes=() if len(parent_shas) > 1 else tuple(changes),
