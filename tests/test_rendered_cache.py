@@ -99,3 +99,18 @@ def test_a_cache_that_cannot_be_written_leaves_the_build_whole(repo: GitRepo, tm
     assert result.returncode == 0, result.output
     assert "Week 46, 2026" in result.page("reports/2026-W46/index.html")
     assert (repo.root / ".cache").is_file()
+
+
+def test_a_build_that_converted_nothing_leaves_the_cache_file_as_it_was(repo: GitRepo, tmp_path: Path) -> None:
+    assert build_in_process(repo.root, tmp_path / "first").returncode == 0
+    cache = repo.root / CACHE
+    written = json.loads(cache.read_text(encoding="utf-8"))
+    assert written["format"] == 1 and len(written["pages"]) >= 3
+    before = cache.stat()
+    again = build_in_process(repo.root, tmp_path / "again")  # every page from the cache: nothing to write
+    assert again.returncode == 0, again.output
+    after = cache.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    cache.unlink()  # gone between builds: written again, whole
+    assert build_in_process(repo.root, tmp_path / "third").returncode == 0
+    assert json.loads(cache.read_text(encoding="utf-8")) == written

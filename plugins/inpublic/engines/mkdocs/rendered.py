@@ -66,8 +66,9 @@ def token(link: AnchorLink) -> dict[str, Any]:
 class RenderedPages:
     """The conversions of one build, and those of the build before it (kept in memory and in a file)."""
 
-    def __init__(self, kept: dict[str, Rendered] | None = None) -> None:
+    def __init__(self, kept: dict[str, Rendered] | None = None, saved: frozenset[str] = frozenset()) -> None:
         self.kept = kept or {}
+        self.saved = saved  # the keys the cache file holds, as far as this process knows: it is not written again
         self.used: dict[str, Rendered] = {}
         self.converted = 0  # pages converted in this build, not taken from what was kept
 
@@ -77,26 +78,34 @@ class RenderedPages:
             data = json.loads((folder / CACHE_FILE).read_text(encoding="utf-8"))
             if data.get("format") != FORMAT:
                 return RenderedPages()
-            return RenderedPages({key: Rendered(**value) for key, value in data["pages"].items()})
+            kept = {key: Rendered(**value) for key, value in data["pages"].items()}
+            return RenderedPages(kept, frozenset(kept))
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             return RenderedPages()
 
     def next_build(self) -> RenderedPages:
         """What the next build starts from: this build's conversions, or those kept if this build used none."""
-        return RenderedPages(self.used or self.kept)
+        return RenderedPages(self.used or self.kept, self.saved)
 
     def save(self, folder: Path) -> None:
-        """Write this build's conversions (and only them), atomically; a folder that cannot be written is skipped."""
-        text = json.dumps({"format": FORMAT, "pages": {key: vars(value) for key, value in sorted(self.used.items())}},
-                          ensure_ascii=False, separators=(",", ":"))
+        """Write this build's conversions (and only them), atomically, unless the file already holds them (a serve
+        rebuild after a note's edit converts no report); a folder that cannot be written is skipped. The file is
+        written a page at a time, so saving costs no more memory than the largest page."""
+        if self.saved == self.used.keys() and (folder / CACHE_FILE).is_file():
+            return
         try:
             folder.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=folder, prefix=".pages-", suffix=".tmp")
             with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(text)
+                out.write(f'{{"format":{FORMAT},"pages":{{')
+                for number, (key, value) in enumerate(sorted(self.used.items())):
+                    out.write(("," if number else "") + json.dumps(key) + ":")
+                    out.write(json.dumps(vars(value), ensure_ascii=False, separators=(",", ":")))
+                out.write("}}")
             os.replace(temporary, folder / CACHE_FILE)
         except OSError:
             return
+        self.saved = frozenset(self.used)
 
     def render(self, page: Page, convert: Callable[[MkDocsConfig, Files], None], build: str) -> Callable[..., None]:
         """A stand-in for `page.render`: the kept conversion of the page's text, or MkDocs' own, kept when it
