@@ -205,7 +205,9 @@ def _log_tokens(repo: git.Repo, head: str) -> Iterator[str]:
     except git.GitCommandNotFound:
         raise HistoryError(_NO_GIT) from None
     rest = b""
-    for chunk in iter(lambda: process.proc.stdout.read(1 << 20), b""):
+    # read1: what git has written so far (a pipe's worth), so git goes on while this parses; read() would wait
+    # for a full buffer, and git would wait for it to be parsed
+    for chunk in iter(lambda: process.proc.stdout.read1(1 << 20), b""):
         buffer = rest + chunk
         cut = buffer.rfind(b"\0")  # never inside a UTF-8 character
         if cut < 0:
