@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 
-from inpublic.markdown_files import parse_markdown
+from inpublic.markdown_files import parse_markdown, read_titles
 
 
 @pytest.mark.parametrize(("text", "title"), [
@@ -31,3 +34,22 @@ def test_front_matter_that_is_not_a_mapping_is_part_of_the_text(text: str) -> No
 def test_front_matter_is_taken_out_of_the_text() -> None:
     note = parse_markdown("---\ntitle: Limits\ntags: [calculus]\n...\nBody.\n")
     assert note.meta == {"title": "Limits", "tags": ["calculus"]} and note.body == "Body.\n"
+
+
+def test_titles_kept_by_a_session_are_read_again_only_when_a_file_changes(tmp_path: Path) -> None:
+    limits, chain = tmp_path / "limits.md", tmp_path / "chain.md"
+    limits.write_text("# Limits\n", encoding="utf-8")
+    chain.write_text("---\ntitle: The chain rule\n---\nText.\n", encoding="utf-8")
+    files = {"limits.md": limits, "chain.md": chain}
+    known: dict[Path, tuple[int, int, str]] = {}
+    assert read_titles(files, known) == read_titles(files) == {"limits.md": "Limits", "chain.md": "The chain rule"}
+    assert set(known) == {limits, chain}
+    stamp = limits.stat().st_mtime_ns
+    limits.write_text("# Lemons\n", encoding="utf-8")  # the same size, and the time put back: taken as unchanged
+    os.utime(limits, ns=(stamp, stamp))
+    assert read_titles(files, known)["limits.md"] == "Limits"
+    limits.write_text("# Limits, one side at a time\n", encoding="utf-8")
+    assert read_titles(files, known) == {"limits.md": "Limits, one side at a time", "chain.md": "The chain rule"}
+    chain.unlink()  # a file gone since: read as any other would be, and the error is the caller's
+    with pytest.raises(FileNotFoundError):
+        read_titles(files, known)

@@ -221,3 +221,18 @@ def test_a_serve_rebuild_with_the_same_head_starts_no_git_process(learner: GitRe
     assert rendered.converted == 0 and len(rendered.used) >= 5
     assert (tmp_path / "two" / "reports" / "2026-W45" / "index.html").read_bytes() == (
         tmp_path / "one" / "reports" / "2026-W45" / "index.html").read_bytes()
+    # a note's title edited in the editor (saved, not committed): the next rebuild's reports name it so, the other
+    # notes' titles coming from what the session already read
+    limits = learner.root / "docs" / "limits.md"
+    text = limits.read_text(encoding="utf-8")
+    try:
+        limits.write_text(text.replace("# Limits", "# Limits, one side at a time"), encoding="utf-8")
+        third = load_config(str(learner.root / "mkdocs.yml"), site_dir=str(tmp_path / "three"))
+        mkdocs_build(third)
+    finally:
+        limits.write_text(text, encoding="utf-8")
+    week = (tmp_path / "three" / "reports" / "2026-W45" / "index.html").read_text(encoding="utf-8")
+    assert "Limits, one side at a time" in week and "Derivatives, from the definition" in week
+    assert third.plugins["inpublic"].rendered.converted >= 1  # the reports that name it, and only them
+    assert "Limits, one side at a time" not in (tmp_path / "two" / "reports" / "2026-W45" / "index.html").read_text(
+        encoding="utf-8")

@@ -152,12 +152,14 @@ def build_options(options: InpublicConfig, feeds_on: feeds.FeedSettings | None) 
 
 
 def build_inputs(*, plan: Plan, histories: Histories, today: dt.date, notes_dir: str, plan_in_repo: str,
-                 privacy: Privacy, pages: Mapping[str, Path], options: BuildOptions, site: SiteFacts) -> BuildInputs:
-    """The core's inputs from what an adapter read: `pages` are the public Markdown pages (src_uri -> file)."""
+                 privacy: Privacy, pages: Mapping[str, Path], options: BuildOptions, site: SiteFacts,
+                 known_titles: dict[Path, tuple[int, int, str]] | None = None) -> BuildInputs:
+    """The core's inputs from what an adapter read: `pages` are the public Markdown pages (src_uri -> file).
+    `known_titles`: the notes' titles an adapter that builds again and again keeps (see `read_titles`)."""
     sources = Sources(
         notes_dir=notes_dir,
         plan_path=plan_in_repo,
-        titles=read_titles({uri: path for uri, path in pages.items() if privacy.is_note(uri)}),
+        titles=read_titles({uri: path for uri, path in pages.items() if privacy.is_note(uri)}, known_titles),
         privacy=privacy,
     )
     return BuildInputs(

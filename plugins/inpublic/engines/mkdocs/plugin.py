@@ -54,6 +54,8 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):  # type: ignore[no-untyped-cal
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = Path(config.config_file_path).parent
         self.cache_dir = project / ".cache" / "inpublic"
+        # kept across the builds of a session (`mkdocs serve`): the notes' titles, by file, time and size
+        self.known_titles: dict[Path, tuple[int, int, str]] = getattr(self, "known_titles", {})
         previous = getattr(self, "rendered", None)
         self.rendered = previous.next_build() if previous else RenderedPages.load(self.cache_dir)
         self.plan_path = project / self.config.plan
@@ -70,9 +72,10 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):  # type: ignore[no-untyped-cal
         root = read.root
         self.notes_dir = repo_relative(root, Path(config.docs_dir)) if root else ""
         self.plan_in_repo = repo_relative(root, self.plan_path) if root else self.config.plan
-        self.histories_now = histories_as_of(  # every later step sees the histories as they stand today
-            read, self.today, plan.learner.timezone,
-            lambda c: may_count(c, self.notes_dir, self.plan_in_repo, self.privacy))
+        timezone = plan.learner.timezone
+        as_of = (read, self.today, timezone, self.notes_dir, self.plan_in_repo, self.privacy)
+        self.histories_now = self.memo("histories now", as_of, lambda: histories_as_of(  # as they stand today
+            read, self.today, timezone, lambda c: may_count(c, self.notes_dir, self.plan_in_repo, self.privacy)))
         log_notices(history_notices(self.histories_now))
         self.feeds = setup_feeds(self.config, config, self.plan)  # None: no feeds in this build
         self.posts: list[BlogPost] = []
@@ -96,7 +99,8 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):  # type: ignore[no-untyped-cal
         options = self.config
         inputs = build_inputs(plan=self.plan, histories=self.histories_now, today=self.today,
                               notes_dir=self.notes_dir, plan_in_repo=self.plan_in_repo, privacy=privacy, pages=notes,
-                              options=build_options(options, self.feeds), site=site_facts(config))
+                              options=build_options(options, self.feeds), site=site_facts(config),
+                              known_titles=self.known_titles)
         # the history and the plans are known by HEAD and the plan's text, cheaper to compare than themselves
         self.site_key = (self.head or object(), self.plan_text, tuple(options.items()),
                          inputs.today, inputs.sources, inputs.reflections, inputs.options, inputs.site)
