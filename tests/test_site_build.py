@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from sites import MINIMAL_PLAN, ROOT, build, build_in_process, make_site
+from gitrepo import GitRepo
+from sites import MINIMAL_CONFIG, MINIMAL_PLAN, ROOT, build, build_in_process, make_site
 
 
 def text_of(html: str) -> str:
@@ -104,3 +105,19 @@ def test_an_unknown_plugin_option_fails_a_strict_build_with_a_suggestion(tmp_pat
     result = build_in_process(project, tmp_path / "site")
     assert result.returncode == 1
     assert "Unrecognised configuration name: plann; did you mean 'plan'?" in result.output
+
+
+def test_the_dates_stay_outside_a_block_the_note_leaves_open(tmp_path: Path) -> None:
+    # the dates are added to the converted page, so an HTML block the learner left open cannot take them in
+    config = MINIMAL_CONFIG + "markdown_extensions:\n  - md_in_html\n"
+    repo = GitRepo(make_site(tmp_path / "repo", config=config))
+    repo.write("docs/draft.md", '# Draft\n\n<div class="aside" markdown>\n\nNot finished.\n')
+    repo.commit("A draft", "2026-09-09T20:00:00-04:00")
+    result = build_in_process(repo.root, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    page = result.page("draft/index.html")
+    aside = re.search(r'<div class="aside">\s*<p>Not finished.</p>\s*</div>', page)
+    dates = re.search(r'<p class="inpublic-dates">First written <time datetime="2026-09-09T20:00:00-04:00">'
+                      r'9 September 2026</time></p>', page)
+    assert aside is not None and dates is not None and aside.end() < dates.start()
+    assert '<p class="inpublic-dates">' in result.page("limits/index.html")

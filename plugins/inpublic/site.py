@@ -117,20 +117,29 @@ class Site:
     home_reports: HomeReports | None = None  # the home's links to the weekly reports; None without reports
     env: Environment = field(default_factory=environment, compare=False, repr=False)  # this build's templates
 
-    def page_markdown(self, src_uri: str, markdown: str, page_url: str) -> str:
+    def page_markdown(self, src_uri: str, markdown: str, page_url: str, *, below: bool = True) -> str:
         """A page's Markdown as the site shows it: the home in place of its marker, the Subscribe block where it
-        goes, the dates under a note, and the shallow clone's notice. `page_url` is the page's address from the
-        site's root, as the engine names it ('' for the home, 'reports/')."""
+        goes, and what goes below the page (`below`). `page_url` is the page's address from the site's root, as the
+        engine names it ('' for the home, 'reports/'). An engine that adds what goes below to the page's HTML
+        instead passes `below=False`."""
         if src_uri == "index.md" and HOME_MARKER in markdown:
             home = self.home_markdown + f"\n{feeds.SUBSCRIBE_MARKER}\n"
             return self.subscribe(markdown.replace(HOME_MARKER, home), src_uri, page_url)
         markdown = self.subscribe(markdown, src_uri, page_url)
+        return markdown + "".join(f"\n\n{html}" for html in self.below(src_uri, markdown)) if below else markdown
+
+    def below(self, src_uri: str, markdown: str) -> list[str]:
+        """The HTML under a page whose Markdown is `markdown`: the dates under a note, and the shallow clone's
+        notice under a note and under a home page without inpublic's marker (the marker's home has it on top)."""
+        if src_uri == "index.md" and HOME_MARKER in markdown:
+            return []
+        out = []
         dates = self.under_notes.get(src_uri)
         if dates is not None:
-            markdown += "\n\n" + dates
+            out.append(dates)
         if self.shallow_notice and (src_uri == "index.md" or src_uri in self.inputs.sources.titles):
-            markdown += "\n\n" + self.shallow_notice
-        return markdown
+            out.append(self.shallow_notice)
+        return out
 
     def subscribe(self, markdown: str, src_uri: str, page_url: str) -> str:
         """The Subscribe block where the learner put its marker (the home has one), and under the reports index."""
