@@ -61,6 +61,12 @@ class Project:
     def plan_path(self) -> Path:
         return self.folder / self.options.plan
 
+    @property
+    def histories_dir(self) -> Path:
+        """Where the histories read from git are kept for the next build (history/cache.py): where the MkDocs
+        plugin keeps them, or a folder of their own in the cache folder given."""
+        return self.folder / ".cache" / "inpublic" if self.cache_dir is None else self.cache_dir / "histories"
+
     def privacy(self) -> Privacy:
         return privacy_of(self.options)
 
@@ -180,7 +186,7 @@ def read_inputs(project: Project) -> ProjectInputs:
     plan, timezone = load_public_plan(project.plan_path, options.plan)
     today = today_in(timezone)
     privacy = project.privacy()
-    read = read_histories(project.folder, project.plan_path, privacy.marker)
+    read = read_histories(project.folder, project.plan_path, privacy.marker, project.histories_dir)
     root = read.root
     notes_dir = repo_relative(root, project.docs_dir) if root else ""
     plan_in_repo = repo_relative(root, project.plan_path) if root else options.plan

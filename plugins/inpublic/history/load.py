@@ -11,10 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from inpublic.history.cache import histories_key, keep_histories, load_histories
 from inpublic.history.limits import NOTHING_COMMITTED, SHALLOW, future_warning, history_as_of, plan_history_as_of
-from inpublic.history.plan_versions import read_plan_history
+from inpublic.history.plan_versions import plan_history as plan_history_of
+from inpublic.history.plan_versions import read_plan_file
 from inpublic.history.read import HistoryError, read_history, repo_relative, repo_root
-from inpublic.model import Commit, History, PlanHistory
+from inpublic.model import Commit, History, Plan, PlanHistory
 
 # what a warning is about, for an adapter that says some and not others
 NO_HISTORY = "no history"  # no git repository, or one git cannot read
@@ -41,21 +43,40 @@ class Histories:
     warnings: tuple[LoadWarning, ...] = ()  # what the step that made this found
 
 
-def read_histories(folder: Path, plan_path: Path, private_marker: str) -> Histories:
-    """The histories of the repository holding `folder`; empty ones, with a warning saying why, when there is none."""
+def read_histories(folder: Path, plan_path: Path, private_marker: str, cache_dir: Path | None = None) -> Histories:
+    """The histories of the repository holding `folder`; empty ones, with a warning saying why, when there is none.
+
+    With `cache_dir`, histories read at the same commit by an earlier build are taken from there (history/cache.py),
+    and those read from git are kept there."""
     try:
         root = repo_root(folder)
-        history = read_history(root, private_marker)
+        key = _cache_key(root, plan_path, private_marker) if cache_dir is not None else None
+        kept = load_histories(cache_dir, key) if cache_dir is not None and key is not None else None
+        history = kept[0] if kept else read_history(root, private_marker)
     except HistoryError as err:
         text = f"{err}. The weekly reports and note dates need the git history"
         return Histories(History((), None), PlanHistory(), None, (LoadWarning(NO_HISTORY, text),))
+    plans: dict[str, Plan | None] = {}
     try:
-        plan_history = read_plan_history(root, repo_relative(root, plan_path))
+        in_repo = repo_relative(root, plan_path)
+        plan_file = kept[1] if kept else read_plan_file(root, in_repo, plans)
     except HistoryError as err:
         text = f"{err}. The commitments' deadline history needs the git history of the plan"
         return Histories(history, PlanHistory(), root, (LoadWarning(NO_PLAN_HISTORY, text),))
+    if cache_dir is not None and key is not None and not kept:
+        keep_histories(cache_dir, key, history, plan_file)
+    plan_history = plan_history_of(plan_file, in_repo, plans)
     old = tuple(LoadWarning(OLD_PLAN, w) for w in plan_history.warnings)
     return Histories(history, plan_history, root, old)
+
+
+def _cache_key(root: Path, plan_path: Path, private_marker: str) -> str | None:
+    """The histories' key in the cache (history/cache.py); None for a plan outside the repository, which is
+    said when its history is read."""
+    try:
+        return histories_key(root, private_marker, repo_relative(root, plan_path))
+    except HistoryError:
+        return None
 
 
 def histories_as_of(read: Histories, today: dt.date, timezone: str, counts: Callable[[Commit], bool]) -> Histories:

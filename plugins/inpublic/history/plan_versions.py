@@ -13,11 +13,10 @@ reported in ``PlanHistory.warnings``: past mistakes never break a build.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from inpublic.history.read import FileVersion, read_file_history
+from inpublic.history.read import FileHistory, FileVersion, read_file_history
 from inpublic.model import Plan, PlanHistory, PlanVersion
 from inpublic.plan.load import parse_plan
 from inpublic.problems import PlanError
@@ -38,49 +37,62 @@ def read_plan_history(repo_dir: Path, plan_path: str) -> PlanHistory:
     Versions are oldest first; a merge counts as the commit that brought its changes into the line. Raises
     HistoryError when git cannot be run; a version that cannot be read is skipped with a warning.
     """
-    plans: dict[str, Plan | None] = {}  # a version's text without its log -> its plan: see _plan_of
-    file = read_file_history(repo_dir, plan_path, lambda data: _read_blob(data, plans))
-    return _versions(file.versions, file.blobs, plan_path.rsplit("/", 1)[-1], file.shallow)
+    plans: dict[str, Plan | None] = {}
+    return plan_history(read_plan_file(repo_dir, plan_path, plans), plan_path, plans)
 
 
 @dataclass(frozen=True)
-class _Unread:
-    """A version that is not a plan inpublic can read: why, or its text without its log, to say why."""
+class Unread:
+    """A version that is not a plan inpublic can read: why, or its text without its log (lines kept), to say why."""
 
     reason: str = ""
     text: str = ""
 
 
-def _versions(
-    changes: Sequence[FileVersion], blobs: Mapping[str, Plan | _Unread], name: str, shallow: bool
-) -> PlanHistory:
+# what one version of the plan holds: its text without its log when it is a plan (see _SECTION), or why it is not
+PlanText = str | Unread
+
+
+def read_plan_file(repo_dir: Path, plan_path: str, plans: dict[str, Plan | None]) -> FileHistory[PlanText]:
+    """The versions of the plan's file, each blob read as a `PlanText`. `plans` gets the plan of each distinct
+    text (None: not a valid plan), so that `plan_history` need not parse them again."""
+    return read_file_history(repo_dir, plan_path, lambda data: _read_blob(data, plans))
+
+
+def plan_history(file: FileHistory[PlanText], plan_path: str, plans: dict[str, Plan | None]) -> PlanHistory:
+    """The plan's versions from what `read_plan_file` read (or a copy of it kept from an earlier build): each
+    distinct text is parsed once, unless `plans` already has it."""
     versions: list[PlanVersion] = []
     skipped: list[tuple[FileVersion, str]] = []
-    for change in changes:
+    name = plan_path.rsplit("/", 1)[-1]
+    for change in file.versions:
         if change.blob is None:  # deleted: the next version that adds it back continues the record
             continue
-        read = blobs[change.blob]
-        if isinstance(read, Plan):
-            versions.append(PlanVersion(change.sha, change.authored, change.committed, read))
-        else:
-            skipped.append((change, read.reason or _problem(read.text, f"{name}@{change.sha[:7]}")))
-    return PlanHistory(tuple(versions), _warnings(skipped, name), shallow)
+        read = file.blobs[change.blob]
+        if isinstance(read, str) and read not in plans:
+            plans[read] = _plan_of(read)
+        plan = plans[read] if isinstance(read, str) else None
+        if plan is not None:
+            versions.append(PlanVersion(change.sha, change.authored, change.committed, plan))
+        else:  # a text is a plan's (_read_blob gives an Unread for the others), unless a kept copy was damaged
+            unread = read if isinstance(read, Unread) else Unread(text=read)
+            skipped.append((change, unread.reason or _problem(unread.text, f"{name}@{change.sha[:7]}")))
+    return PlanHistory(tuple(versions), _warnings(skipped, name), file.shallow)
 
 
-def _read_blob(data: bytes | None, plans: dict[str, Plan | None]) -> Plan | _Unread:
-    """The plan one blob holds, or why it cannot be read. `plans` keeps the plans parsed so far, so versions that
-    differ only in their log are parsed once; the blob's bytes are not kept."""
+def _read_blob(data: bytes | None, plans: dict[str, Plan | None]) -> PlanText:
+    """What one blob holds: its text without its log when it is a plan, else why not. `plans` keeps the plans
+    parsed so far, so versions that differ only in their log are parsed once; the blob's bytes are not kept."""
     if data is None:
-        return _Unread(reason="git could not read this version of the file")
+        return Unread(reason="git could not read this version of the file")
     try:
         text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
-        return _Unread(reason="it is not UTF-8 text")
+        return Unread(reason="it is not UTF-8 text")
     kept = _SECTION.sub("", text)
     if kept not in plans:
         plans[kept] = _plan_of(kept)
-    plan = plans[kept]
-    return plan if plan is not None else _Unread(text=without_log(text))
+    return kept if plans[kept] is not None else Unread(text=without_log(text))
 
 
 def _plan_of(kept: str) -> Plan | None:

@@ -83,20 +83,15 @@ def head_sha(repo_dir: Path) -> str | None:
     None whenever it is not plain to read (no repository, a ref that is neither loose nor packed...): callers
     then read the history again, which is always right.
     """
-    folder = Path(repo_dir).resolve()
-    dot_git = next((p / ".git" for p in (folder, *folder.parents) if (p / ".git").exists()), None)
     try:
-        if dot_git is not None and dot_git.is_file():  # a worktree or submodule: "gitdir: <path>"
-            dot_git = (dot_git.parent / dot_git.read_text().split(":", 1)[1].strip()).resolve()
-        if dot_git is None:
+        dirs = _git_dirs(repo_dir)
+        if dirs is None:
             return None
+        dot_git, common = dirs
         head = (dot_git / "HEAD").read_text().strip()
         if not head.startswith("ref: "):
             return head or None
         ref = head[5:]
-        common = dot_git
-        if (dot_git / "commondir").exists():  # a linked worktree keeps its branches in the main .git
-            common = dot_git / (dot_git / "commondir").read_text().strip()
         for base in (dot_git, common):
             if (base / ref).is_file():
                 return (base / ref).read_text().strip() or None
@@ -106,6 +101,32 @@ def head_sha(repo_dir: Path) -> str | None:
     except (OSError, IndexError, UnicodeDecodeError):
         return None
     return None
+
+
+def shallow_edge(repo_dir: Path) -> bytes | None:
+    """The commits a shallow clone stops at (.git/shallow, b"" when it is whole); None when it cannot be read."""
+    try:
+        dirs = _git_dirs(repo_dir)
+        if dirs is None:
+            return None
+        shallow = dirs[1] / "shallow"
+        return shallow.read_bytes() if shallow.is_file() else b""
+    except (OSError, IndexError, UnicodeDecodeError):
+        return None
+
+
+def _git_dirs(repo_dir: Path) -> tuple[Path, Path] | None:
+    """The .git folder of the working tree holding `repo_dir`, and the one it shares with other worktrees."""
+    folder = Path(repo_dir).resolve()
+    dot_git = next((p / ".git" for p in (folder, *folder.parents) if (p / ".git").exists()), None)
+    if dot_git is not None and dot_git.is_file():  # a worktree or submodule: "gitdir: <path>"
+        dot_git = (dot_git.parent / dot_git.read_text().split(":", 1)[1].strip()).resolve()
+    if dot_git is None:
+        return None
+    common = dot_git
+    if (dot_git / "commondir").exists():  # a linked worktree keeps its branches in the main .git
+        common = dot_git / (dot_git / "commondir").read_text().strip()
+    return dot_git, common
 
 
 def read_history(repo_dir: Path, private_marker: str = MARKER) -> History:
@@ -307,7 +328,7 @@ def _first_line(stderr: str | bytes | None) -> str:
 def _parse_log(fields: Iterable[str], private_marker: str = MARKER) -> Iterator[Commit]:
     """Parse ``git log -z --raw`` output: header, then a raw record and its path(s) per change, per commit."""
     tokens = iter(fields)
-    shared = _Shared()
+    shared = Shared()
     header: str | None = None
     changes: list[FileChange] = []
     for token in tokens:
@@ -333,7 +354,7 @@ def _parse_log(fields: Iterable[str], private_marker: str = MARKER) -> Iterator[
         yield _commit(header, changes, private_marker, shared)
 
 
-class _Shared:
+class Shared:
     """One object for each distinct string and timezone of one history read: a path changed in 500 commits, the
     author, a sha that is also the next commit's parent, are held once. Dropped when the read ends."""
 
@@ -351,7 +372,7 @@ class _Shared:
         return moment if moment.tzinfo is zone else moment.replace(tzinfo=zone)
 
 
-def _commit(header: str, changes: list[FileChange], private_marker: str, shared: _Shared) -> Commit:
+def _commit(header: str, changes: list[FileChange], private_marker: str, shared: Shared) -> Commit:
     sha, parents, authored, committed, learners = header.split(_FIELD, 4)
     author, _, text = learners.partition(_FIELD)  # text: the subject, then the body, with whatever they hold
     parent_shas = tuple(shared.text(parent) for parent in parents.split())

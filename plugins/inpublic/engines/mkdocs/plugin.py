@@ -88,7 +88,7 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):  # type: ignore[no-untyped-cal
 
     def histories(self, project: Path) -> Histories:
         """The git history and the plan's history, with what reading them found in the log."""
-        read = read_histories(project, self.plan_path, self.privacy.marker)
+        read = read_histories(project, self.plan_path, self.privacy.marker, self.cache_dir)
         log_notices(history_notices(read))
         return read
 

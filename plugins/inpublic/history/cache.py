@@ -1,0 +1,117 @@
+"""The histories a build read from git, kept in `.cache/inpublic/histories.json` for the next build at the same
+commit.
+
+Reading them costs a `git log` of the whole history and another of the plan's versions. A build at the same commit
+(a build after a note's edit, `mkdocs serve` or `inpublic build` started again) reads this file instead. It is known
+by everything the histories depend on: HEAD, the edge of a shallow clone, the private marker, the plan's path, and
+the code that reads them; any other file (damaged, foreign, of another commit) is ignored, and replaced once the
+histories are read from git. A folder that cannot be written is skipped: the cache only ever saves time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from inpublic import model
+from inpublic.history import plan_versions, read
+from inpublic.history.plan_versions import PlanText, Unread
+from inpublic.history.read import FileHistory, FileVersion, Shared, head_sha, shallow_edge
+from inpublic.model import Commit, FileChange, History
+
+CACHE_FILE = "histories.json"
+FORMAT = 1
+
+
+def histories_key(root: Path, private_marker: str, plan_path: str) -> str | None:
+    """What the histories of the repository at `root` depend on, as one hash; None when HEAD or the edge of a
+    shallow clone cannot be read from .git's files (the histories are then read from git, and not kept)."""
+    head, edge = head_sha(root), shallow_edge(root)
+    if head is None or edge is None:
+        return None
+    try:
+        code = b"".join(Path(module.__file__ or "").read_bytes() for module in (read, plan_versions, model))
+    except OSError:
+        return None
+    parts = [str(FORMAT).encode(), head.encode(), edge, private_marker.encode(), plan_path.encode(), code]
+    return hashlib.sha256(b"\0".join(parts)).hexdigest()
+
+
+def load_histories(folder: Path, key: str) -> tuple[History, FileHistory[PlanText]] | None:
+    """The histories kept under `key`, or None when the file is missing, damaged or of another key."""
+    try:
+        data = json.loads((folder / CACHE_FILE).read_text(encoding="utf-8"))
+        if data.get("key") != key:
+            return None
+        return _history(data["history"]), _plan_file(data["plan"])
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, IndexError):
+        return None
+
+
+def keep_histories(folder: Path, key: str, history: History, plan_file: FileHistory[PlanText]) -> None:
+    """Write the histories under `key`, atomically; a folder that cannot be written is skipped."""
+    data = {"key": key, "history": _history_data(history), "plan": _plan_file_data(plan_file)}
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".histories-", suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+        os.replace(temporary, folder / CACHE_FILE)
+    except OSError:
+        return
+
+
+def _history_data(history: History) -> dict[str, Any]:
+    commits = [
+        [c.sha, c.author, c.authored.isoformat(), None if c.committed == c.authored else c.committed.isoformat(),
+         c.message, list(c.parents), [[f.status, f.path, f.old_path, f.pure_rename] for f in c.changes], c.private]
+        for c in history.commits
+    ]
+    return {"head": history.head, "shallow": history.shallow, "commits": commits}
+
+
+def _history(data: dict[str, Any]) -> History:
+    shared = Shared()
+    commits = []
+    for sha, author, authored, committed, message, parents, changes, private in data["commits"]:
+        authored_at = shared.date(authored)
+        commits.append(Commit(
+            sha=shared.text(sha),
+            author=shared.text(author),
+            authored=authored_at,
+            committed=authored_at if committed is None else shared.date(committed),
+            message=message,
+            parents=tuple(shared.text(parent) for parent in parents),
+            changes=tuple(FileChange(status, shared.text(path), old and shared.text(old), bool(pure))
+                          for status, path, old, pure in changes),
+            private=bool(private),
+        ))
+    return History(tuple(commits), data["head"], bool(data["shallow"]))
+
+
+def _plan_file_data(file: FileHistory[PlanText]) -> dict[str, Any]:
+    versions = [[v.sha, v.authored.isoformat(), v.committed.isoformat(), v.blob] for v in file.versions]
+    texts: dict[str, int] = {}  # each distinct text once: most versions differ only in their log
+    blobs: dict[str, Any] = {}
+    for blob, value in file.blobs.items():
+        if isinstance(value, str):
+            blobs[blob] = texts.setdefault(value, len(texts))
+        else:
+            blobs[blob] = {"reason": value.reason, "text": value.text}
+    return {"versions": versions, "texts": list(texts), "blobs": blobs, "shallow": file.shallow}
+
+
+def _plan_file(data: dict[str, Any]) -> FileHistory[PlanText]:
+    texts: list[str] = data["texts"]
+    versions = tuple(FileVersion(sha, dt.datetime.fromisoformat(authored), dt.datetime.fromisoformat(committed), blob)
+                     for sha, authored, committed, blob in data["versions"])
+    blobs: dict[str, PlanText] = {
+        blob: texts[value] if isinstance(value, int) else Unread(str(value["reason"]), str(value["text"]))
+        for blob, value in data["blobs"].items()
+    }
+    return FileHistory(versions, blobs, bool(data["shallow"]))
