@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from zoneinfo import ZoneInfo
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import BytecodeCache, Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
 from inpublic.activity.notes import NoteDates
@@ -20,13 +20,15 @@ from inpublic.wording import format_number
 from inpublic.wording import plural as plural
 
 
-def environment() -> Environment:
+def environment(compiled: BytecodeCache | None = None) -> Environment:
     """A strict environment: an undefined name fails, and HTML and XML templates escape what they insert.
 
     A new one each call: a build makes one (site.build_site) and passes it to every render function, since
     compiling a template costs far more than rendering it, and a hundred weekly reports render the same one.
+    `compiled`: where an adapter keeps the templates compiled from one build to the next.
     """
     env = Environment(
+        bytecode_cache=compiled,
         loader=PackageLoader("inpublic", "templates"),
         autoescape=select_autoescape(["html", "xml", "md.j2", "html.j2", "xml.j2", "svg.j2"]),
         undefined=StrictUndefined,

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from jinja2 import Environment
+from jinja2 import BytecodeCache, Environment
 
 from inpublic.activity.notes import NoteDates, NoteLife, note_dates, note_lives
 from inpublic.activity.public import public_lives
@@ -89,6 +89,8 @@ class BuildInputs:
     reflections: Mapping[str, MarkdownFile] = field(default_factory=dict)  # week slug -> the learner's text for it
     options: BuildOptions = BuildOptions()
     site: SiteFacts = SiteFacts()
+    # where the adapter keeps inpublic's templates compiled (engines/compiled_templates.py); None: compiled each build
+    templates: BytecodeCache | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -186,7 +188,7 @@ def build_site(inputs: BuildInputs) -> Site:
     picked once (`public_lives`), for the note dates, the rhythm, the weekly reports and the feeds."""
     plan, history, today, sources, options = inputs.plan, inputs.history, inputs.today, inputs.sources, inputs.options
     site_url, shallow = inputs.site.url, history.shallow
-    env = environment()
+    env = environment(inputs.templates)
     lives = note_lives(history)
     public = public_lives(history, lives, sources.notes_dir, sources.privacy)
     hidden = sources.privacy.hidden_commits(history)

@@ -19,6 +19,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import InclusionLevel, get_files
 
 from inpublic.activity.public import may_count
+from inpublic.engines.compiled_templates import FOLDER as TEMPLATES
+from inpublic.engines.compiled_templates import CompiledTemplates
 from inpublic.engines.mkdocs.options import InpublicConfig
 from inpublic.engines.notices import INFO, WARNING, Notice, ProjectError, warnings_logged
 from inpublic.feeds import site as feeds
@@ -62,10 +64,10 @@ class Project:
         return self.folder / self.options.plan
 
     @property
-    def histories_dir(self) -> Path:
-        """Where the histories read from git are kept for the next build (history/cache.py): where the MkDocs
-        plugin keeps them, or a folder of their own in the cache folder given."""
-        return self.folder / ".cache" / "inpublic" if self.cache_dir is None else self.cache_dir / "histories"
+    def kept_dir(self) -> Path:
+        """Where a build keeps what the next one can use (the histories read from git, the compiled templates):
+        where the MkDocs plugin keeps them, or a folder of its own in the cache folder given."""
+        return self.folder / ".cache" / "inpublic" if self.cache_dir is None else self.cache_dir / "kept"
 
     def privacy(self) -> Privacy:
         return privacy_of(self.options)
@@ -159,9 +161,11 @@ def build_options(options: InpublicConfig, feeds_on: feeds.FeedSettings | None) 
 
 def build_inputs(*, plan: Plan, histories: Histories, today: dt.date, notes_dir: str, plan_in_repo: str,
                  privacy: Privacy, pages: Mapping[str, Path], options: BuildOptions, site: SiteFacts,
-                 known_titles: dict[Path, tuple[int, int, str]] | None = None) -> BuildInputs:
+                 known_titles: dict[Path, tuple[int, int, str]] | None = None,
+                 kept_dir: Path | None = None) -> BuildInputs:
     """The core's inputs from what an adapter read: `pages` are the public Markdown pages (src_uri -> file).
-    `known_titles`: the notes' titles an adapter that builds again and again keeps (see `read_titles`)."""
+    `known_titles`: the notes' titles an adapter that builds again and again keeps (see `read_titles`); `kept_dir`:
+    where the templates are kept compiled from one build to the next."""
     sources = Sources(
         notes_dir=notes_dir,
         plan_path=plan_in_repo,
@@ -177,6 +181,7 @@ def build_inputs(*, plan: Plan, histories: Histories, today: dt.date, notes_dir:
         reflections={slug: read_markdown(pages[uri]) for uri, slug in reflection_slugs(list(pages)).items()},
         options=options,
         site=site,
+        templates=None if kept_dir is None else CompiledTemplates(kept_dir / TEMPLATES),
     )
 
 
@@ -186,7 +191,7 @@ def read_inputs(project: Project) -> ProjectInputs:
     plan, timezone = load_public_plan(project.plan_path, options.plan)
     today = today_in(timezone)
     privacy = project.privacy()
-    read = read_histories(project.folder, project.plan_path, privacy.marker, project.histories_dir)
+    read = read_histories(project.folder, project.plan_path, privacy.marker, project.kept_dir)
     root = read.root
     notes_dir = repo_relative(root, project.docs_dir) if root else ""
     plan_in_repo = repo_relative(root, project.plan_path) if root else options.plan
@@ -198,7 +203,7 @@ def read_inputs(project: Project) -> ProjectInputs:
     pages = {uri: path for uri, path in files.items() if uri.endswith(".md")}
     inputs = build_inputs(plan=plan, histories=now, today=today, notes_dir=notes_dir, plan_in_repo=plan_in_repo,
                           privacy=privacy, pages=pages, options=build_options(options, feeds_on),
-                          site=site_facts(config))
+                          site=site_facts(config), kept_dir=project.kept_dir)
     said = tuple(Notice(WARNING, line) for line in project.warnings)
     return ProjectInputs(inputs, files, said + history_notices(read) + history_notices(now) + feed_notices)
 

@@ -101,7 +101,7 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):  # type: ignore[no-untyped-cal
         inputs = build_inputs(plan=self.plan, histories=self.histories_now, today=self.today,
                               notes_dir=self.notes_dir, plan_in_repo=self.plan_in_repo, privacy=privacy, pages=notes,
                               options=build_options(options, self.feeds), site=site_facts(config),
-                              known_titles=self.known_titles)
+                              known_titles=self.known_titles, kept_dir=self.cache_dir)
         # the history and the plans are known by HEAD and the plan's text, cheaper to compare than themselves
         self.site_key = (self.head or object(), self.plan_text, tuple(options.items()),
                          inputs.today, inputs.sources, inputs.reflections, inputs.options, inputs.site)
