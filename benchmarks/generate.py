@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Generate a synthetic learner's notes repository, deterministically, for benchmarks.
+"""Generate a learner's notes repository, synthetic or realistic, deterministically, for benchmarks.
 
-    python benchmarks/generate.py --size S|M|L [--seed N] [--notes N --commits N] DEST
+    python benchmarks/generate.py --size S|M|L [--shape synthetic|realistic] [--seed N] [--notes N --commits N] DEST
 
 DEST becomes a git repository (refused if it exists and is not empty) with two years of history
 (2024-11-01 .. 2026-10-31): an MkDocs site (mkdocs.yml with the Material theme and the inpublic plugin,
@@ -17,6 +17,11 @@ Everything is written through ONE `git fast-import` process, then `git reset --h
 work tree. The same size and seed give a byte-identical repository (the same HEAD sha).
 
 Sizes: S = 200 notes, 1,000 commits; M = 1,000 notes, 10,000 commits; L = 3,000 notes, 50,000 commits.
+
+That is the synthetic shape, the default. `--shape realistic` (benchmarks/realistic.py) makes the same number of
+notes and commits the shape a learner's repository has when they find inpublic: a TIL repository, notes in topic
+folders at the root with code blocks and images, moved under docs/ by one commit at 80% of the history, as
+`inpublic init --move-notes` does, and a site from then on.
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ import vocab as V  # benchmarks/ is not a package: vocab.py is found next to thi
 
 # notes and commits of each size; XS is the test suite's smoke run
 SIZES = {"XS": (20, 100), "S": (200, 1_000), "M": (1_000, 10_000), "L": (3_000, 50_000)}
+SHAPES = ("synthetic", "realistic")
 START = dt.date(2024, 11, 1)
 DAYS = (dt.date(2026, 10, 31) - START).days + 1  # 730: the last commit is on 2026-10-31, local time
 EPOCH0 = int(dt.datetime(START.year, START.month, START.day, tzinfo=dt.UTC).timestamp())
@@ -638,15 +644,6 @@ class Generator:
 
         last: list[Note] = []  # the note written last: often written again next (a session on one note)
 
-        def pick() -> Note:
-            if last and last[0].alive and rng.random() < 0.45:
-                return last[0]
-            if rng.random() < 0.6:
-                note = rng.choice(created[-12:])
-                if note.alive:
-                    return note
-            return alive[rng.randrange(len(alive))]
-
         for i in range(self.n_commits):
             kind = kinds[i]
             day = self.times[i][2]
@@ -665,7 +662,7 @@ class Generator:
             elif kind == EDIT:
                 picked: list[Note] = []
                 for _ in range(1 if rng.random() < 0.8 else rng.randint(2, 3)):
-                    note = pick()
+                    note = pick_note(rng, last, created, alive)
                     if note not in picked:
                         picked.append(note)
                 ops = [("W", note, note.path, note.title) for note in picked]
@@ -801,17 +798,7 @@ class Generator:
                 logged = plan.logged - before
             message = self.message(rng, kind, titles, done, logged, date)
             cts = ts if rng.random() < 0.85 else ts + rng.randrange(60, 7200)
-            off = fmt_offset(offset).encode()
-            msg = message.encode()
-            chunks = [b"commit refs/heads/main\nauthor ", who, b" %d " % ts, off, b"\ncommitter ", committer,
-                      b" %d " % cts, off, b"\ndata %d\n" % len(msg), msg, b"\n"]
-            chunks.extend(changes)
-            for path, data in files:
-                chunks.append(b"M 100644 inline %s\ndata %d\n" % (path, len(data)))
-                chunks.append(data)
-                chunks.append(b"\n")
-            chunks.append(b"\n")
-            out.write(b"".join(chunks))
+            out.write(commit_record(who, committer, ts, cts, offset, message, changes, files))
         out.write(b"done\n")
 
     def message(self, rng: Random, kind: int, titles: list[str], done: list[str], logged: int, date: dt.date) -> str:
@@ -850,6 +837,30 @@ class Generator:
 # ---------------------------------------------------------------------------------------------- main
 
 
+def pick_note(rng: Random, last: list, created: list, alive: list):
+    """The note a commit edits: often the one written last (a session on one note), else a recent one, else any."""
+    if last and last[0].alive and rng.random() < 0.45:
+        return last[0]
+    if rng.random() < 0.6:
+        note = rng.choice(created[-12:])
+        if note.alive:
+            return note
+    return alive[rng.randrange(len(alive))]
+
+
+def commit_record(author: bytes, committer: bytes, authored: int, committed: int, offset: int, message: str,
+                  changes: list[bytes], files: list[tuple[bytes, bytes]]) -> bytes:
+    """One commit on main for `git fast-import`: its people, times and message, then `changes` (its own
+    deletions and renames) and the `files` it writes (path, bytes)."""
+    off = fmt_offset(offset).encode()
+    msg = message.encode()
+    chunks = [b"commit refs/heads/main\nauthor ", author, b" %d " % authored, off, b"\ncommitter ", committer,
+              b" %d " % committed, off, b"\ndata %d\n" % len(msg), msg, b"\n", *changes]
+    for path, data in files:
+        chunks += [b"M 100644 inline %s\ndata %d\n" % (path, len(data)), data, b"\n"]
+    return b"".join([*chunks, b"\n"])
+
+
 def git_env() -> dict[str, str]:
     """git without the user's or the system's configuration, so that nothing but the stream decides the result."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
@@ -861,11 +872,18 @@ def git_env() -> dict[str, str]:
     return env
 
 
-def generate(dest: Path, notes: int, commits: int, seed: int = 1) -> str:
-    """Write the repository at `dest`; return its HEAD sha."""
+def generate(dest: Path, notes: int, commits: int, seed: int = 1, shape: str = "synthetic") -> str:
+    """Write the repository of that shape at `dest`; return its HEAD sha."""
     if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
         raise SystemExit(f"generate.py: {dest} exists and is not empty")
-    gen = Generator(notes, commits, seed)
+    if shape not in SHAPES:
+        raise SystemExit(f"generate.py: unknown shape {shape!r}, not one of {', '.join(SHAPES)}")
+    if shape == "realistic":
+        import realistic  # imported here, as it imports this module's pieces
+
+        gen: Generator | realistic.RealisticGenerator = realistic.RealisticGenerator(notes, commits, seed)
+    else:
+        gen = Generator(notes, commits, seed)
     history = gen.simulate()
     env = git_env()
     dest.mkdir(parents=True, exist_ok=True)
@@ -888,6 +906,9 @@ def generate(dest: Path, notes: int, commits: int, seed: int = 1) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", choices=sorted(SIZES), default="S", help="XS, S, M or L (default: S)")
+    parser.add_argument("--shape", choices=SHAPES, default="synthetic",
+                        help="synthetic (default), or realistic: a TIL repository that moves its notes into docs/ "
+                             "late in its history")
     parser.add_argument("--seed", type=int, default=1, help="the random seed (default: 1)")
     parser.add_argument("--notes", type=int, help="notes at HEAD, overriding the size's")
     parser.add_argument("--commits", type=int, help="commits, overriding the size's")
@@ -898,9 +919,10 @@ def main(argv: list[str] | None = None) -> int:
     notes = args.notes if args.notes is not None else notes
     commits = args.commits if args.commits is not None else commits
     started = time.perf_counter()
-    head = generate(args.dest, notes, commits, args.seed)
+    head = generate(args.dest, notes, commits, args.seed, args.shape)
     seconds = time.perf_counter() - started
-    print(f"size {'custom' if custom else args.size}, notes {notes}, commits {commits}, seed {args.seed}, "
+    shape = "" if args.shape == "synthetic" else f"shape {args.shape}, "
+    print(f"size {'custom' if custom else args.size}, {shape}notes {notes}, commits {commits}, seed {args.seed}, "
           f"{seconds:.1f} s, HEAD {head}")
     return 0
 

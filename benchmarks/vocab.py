@@ -325,3 +325,271 @@ PRIVATE_SENTENCES = [
 ]
 
 COLOURS = ["indigo", "teal", "blue", "green", "purple", "red", "orange"]
+
+
+# ---- the realistic shape (benchmarks/realistic.py): a developer's TIL repository, notes in folders at the root
+
+# (folder, title, language of its code blocks, reference documentation, concepts as slugs, inline code).
+TIL_TOPICS: list[tuple[str, str, str, str, list[str], list[str]]] = [
+    ("python", "Python", "python", "https://docs.python.org/3/library/", [
+        "decorators", "context-managers", "f-strings", "dataclasses", "generators", "walrus-operator", "pathlib",
+        "itertools-groupby", "functools-cache", "enumerate-start", "dict-merge", "typing-protocols", "slots",
+        "argparse-subcommands", "contextlib-suppress", "zip-strict", "match-statement", "async-generators",
+        "descriptors", "mutable-default-arguments", "sorted-with-key", "collections-counter", "logging-config",
+        "subprocess-run", "virtual-environments", "breakpoint", "enum-auto", "textwrap-dedent"],
+        ["functools.wraps", "with open(path) as f", "@dataclass(frozen=True)", "yield from", ":=", "Path.glob",
+         "itertools.groupby", "@functools.cache", "enumerate(xs, start=1)", "typing.Protocol", "__slots__",
+         "contextlib.suppress", "zip(a, b, strict=True)", "match", "subprocess.run(..., check=True)",
+         "python -m venv .venv", "breakpoint()", "Counter.most_common", "enum.auto()", "textwrap.dedent"]),
+    ("git", "Git", "bash", "https://git-scm.com/docs/", [
+        "interactive-rebase", "reflog", "bisect", "stash", "cherry-pick", "worktrees", "amend", "fixup-commits",
+        "blame-ignore-revs", "sparse-checkout", "partial-clone", "log-follow", "reset-soft", "revert-a-merge",
+        "pickaxe-search", "rerere", "submodules", "hooks", "gitattributes", "signing-commits", "restore", "switch",
+        "shallow-clones", "range-diff", "pull-rebase", "clean-untracked"],
+        ["git rebase -i HEAD~3", "git reflog", "git bisect run", "git stash pop", "git cherry-pick -x",
+         "git worktree add", "git commit --amend --no-edit", "git commit --fixup", "git log --follow",
+         "git reset --soft HEAD~1", "git log -S", "git switch -c", "git restore --staged", "--depth 1",
+         "git pull --rebase", "git clean -fdx"]),
+    ("sql", "SQL", "sql", "https://www.postgresql.org/docs/current/", [
+        "window-functions", "ctes", "recursive-ctes", "lateral-joins", "upsert", "null-comparisons", "rollup",
+        "explain-analyze", "partial-indexes", "covering-indexes", "json-columns", "date-truncation",
+        "string-aggregation", "distinct-on", "generate-series", "isolation-levels", "deadlocks",
+        "filtered-aggregates", "anti-joins", "coalesce", "check-constraints", "returning-clause"],
+        ["ROW_NUMBER() OVER (PARTITION BY user_id)", "WITH RECURSIVE", "ON CONFLICT DO UPDATE", "IS DISTINCT FROM",
+         "EXPLAIN ANALYZE", "CREATE INDEX ... WHERE", "date_trunc('week', created_at)", "string_agg", "DISTINCT ON",
+         "generate_series", "FILTER (WHERE ...)", "NOT EXISTS", "COALESCE", "RETURNING id"]),
+    ("shell", "Shell", "bash", "https://www.gnu.org/software/bash/manual/", [
+        "strict-mode", "parameter-expansion", "here-documents", "process-substitution", "traps", "xargs-parallel",
+        "find-exec", "arrays", "read-loops", "brace-expansion", "exit-codes", "redirections", "subshells",
+        "getopts", "jq-basics", "sed-in-place", "awk-columns", "ssh-config", "tmux-sessions", "rsync-flags"],
+        ["set -euo pipefail", "${var:-default}", "<<'EOF'", "<(cmd)", "trap cleanup EXIT", "xargs -P 4",
+         "find . -name '*.log' -exec rm {} +", "\"${arr[@]}\"", "while IFS= read -r line", "$?", "2>&1",
+         "jq '.items[]'", "sed -i", "awk '{print $2}'", "rsync -avz --delete"]),
+    ("docker", "Docker", "dockerfile", "https://docs.docker.com/reference/", [
+        "multi-stage-builds", "layer-caching", "dockerignore", "healthchecks", "compose-profiles",
+        "volumes-and-bind-mounts", "entrypoint-and-cmd", "build-args", "non-root-user", "smaller-images",
+        "cache-mounts", "networks", "logs", "prune", "restart-policies"],
+        ["FROM python:3.12-slim AS build", "COPY --from=build", ".dockerignore", "HEALTHCHECK", "docker compose --profile",
+         "ENTRYPOINT", "ARG", "USER app", "RUN --mount=type=cache", "docker system prune", "docker logs -f"]),
+    ("javascript", "JavaScript", "js", "https://developer.mozilla.org/en-US/docs/Web/JavaScript/", [
+        "optional-chaining", "nullish-coalescing", "array-flat", "promise-all-settled", "async-iterators",
+        "destructuring-defaults", "es-modules", "closures", "event-loop", "debounce", "abort-controller",
+        "structured-clone", "intl-dateformat", "maps-and-objects", "array-at", "weakmap", "tagged-templates"],
+        ["a?.b", "x ?? y", "arr.flat()", "Promise.allSettled", "for await", "const { a = 1 } = obj", "export default",
+         "setTimeout", "AbortController", "structuredClone", "Intl.DateTimeFormat", "new Map()", "arr.at(-1)"]),
+    ("css", "CSS", "css", "https://developer.mozilla.org/en-US/docs/Web/CSS/", [
+        "flexbox-gap", "grid-template-areas", "clamp", "container-queries", "has-selector", "custom-properties",
+        "logical-properties", "aspect-ratio", "scroll-snap", "dark-mode", "position-sticky", "focus-visible",
+        "cascade-layers", "nesting"],
+        ["gap: 1rem", "grid-template-areas", "clamp(1rem, 2vw, 2rem)", "@container", ":has()", "var(--accent)",
+         "margin-inline", "aspect-ratio: 16 / 9", "scroll-snap-type", "prefers-color-scheme", "position: sticky",
+         ":focus-visible", "@layer"]),
+    ("linux", "Linux", "bash", "https://man7.org/linux/man-pages/", [
+        "systemd-units", "journalctl", "cron-syntax", "file-permissions", "lsof", "strace", "listening-sockets",
+        "disk-usage", "open-file-limits", "swap", "symlinks", "environment-variables", "signals",
+        "users-and-groups", "apt-pinning"],
+        ["systemctl status", "journalctl -u app -f", "crontab -e", "chmod 600", "lsof -i :8000", "strace -f",
+         "ss -tlnp", "du -sh *", "ulimit -n", "ln -s", "kill -TERM"]),
+    ("kubernetes", "Kubernetes", "yaml", "https://kubernetes.io/docs/reference/", [
+        "pods", "deployments", "services", "configmaps", "secrets", "liveness-probes", "resource-limits", "rollouts",
+        "port-forward", "namespaces", "ingress", "cronjobs", "kubectl-contexts", "label-selectors"],
+        ["kubectl get pods -o wide", "kubectl rollout undo", "kubectl port-forward", "kubectl logs -f",
+         "livenessProbe", "resources.limits", "kubectl config use-context", "-l app=web"]),
+    ("vim", "Vim", "vim", "https://vimhelp.org/", [
+        "text-objects", "macros", "registers", "marks", "search-and-replace", "splits", "quickfix", "visual-block",
+        "dot-command", "buffers"],
+        ["ciw", "qa", "\"+y", "ma", ":%s/old/new/gc", ":vsplit", ":cnext", "Ctrl-v", ":ls"]),
+    ("http", "HTTP", "bash", "https://developer.mozilla.org/en-US/docs/Web/HTTP/", [
+        "status-codes", "cache-control", "cors", "etags", "content-negotiation", "samesite-cookies", "http2",
+        "redirects", "range-requests", "idempotency-keys"],
+        ["curl -I", "Cache-Control: max-age=3600", "Access-Control-Allow-Origin", "If-None-Match", "Accept",
+         "SameSite=Lax", "308 Permanent Redirect", "Range: bytes=0-99", "Idempotency-Key"]),
+    ("regex", "Regular expressions", "python", "https://docs.python.org/3/library/re.html", [
+        "lookaheads", "non-greedy", "named-groups", "backreferences", "anchors", "unicode-classes", "verbose-mode",
+        "catastrophic-backtracking"],
+        ["(?=...)", ".*?", "(?P<name>...)", "\\1", "re.MULTILINE", "\\w", "re.VERBOSE", "re.fullmatch"]),
+    ("github-actions", "GitHub Actions", "yaml", "https://docs.github.com/en/actions/", [
+        "matrix-builds", "caching-dependencies", "reusable-workflows", "encrypted-secrets", "concurrency",
+        "artifacts", "path-filters", "job-outputs"],
+        ["strategy.matrix", "actions/cache", "workflow_call", "secrets.GITHUB_TOKEN", "concurrency.group",
+         "actions/upload-artifact", "paths-ignore", "needs.build.outputs"]),
+    ("make", "Make", "makefile", "https://www.gnu.org/software/make/manual/", [
+        "phony-targets", "automatic-variables", "pattern-rules", "order-only-prerequisites", "self-documenting"],
+        [".PHONY", "$@", "%.o: %.c", "$(wildcard src/*.md)", "$(MAKE) -C"]),
+]
+
+# How a slug reads, when not just as its words.
+TIL_PHRASES = {
+    "f-strings": "f-strings", "ctes": "CTEs", "recursive-ctes": "recursive CTEs", "explain-analyze": "EXPLAIN ANALYZE",
+    "distinct-on": "DISTINCT ON", "coalesce": "COALESCE", "dockerignore": ".dockerignore", "jq-basics": "jq basics",
+    "lsof": "lsof", "strace": "strace", "journalctl": "journalctl", "cors": "CORS", "etags": "ETags", "http2": "HTTP/2",
+    "samesite-cookies": "SameSite cookies", "configmaps": "ConfigMaps", "itertools-groupby": "itertools.groupby",
+    "functools-cache": "functools.cache", "contextlib-suppress": "contextlib.suppress", "zip-strict": "zip(strict=True)",
+    "enum-auto": "enum.auto", "textwrap-dedent": "textwrap.dedent", "has-selector": "the :has() selector",
+    "array-at": "Array.prototype.at", "weakmap": "WeakMap", "pathlib": "pathlib", "tmux-sessions": "tmux sessions",
+    "rsync-flags": "rsync flags", "ssh-config": "~/.ssh/config", "kubectl-contexts": "kubectl contexts",
+}
+
+# Variants of a concept, for the many notes of a big repository: (slug suffix, title suffix).
+TIL_MODIFIERS = [
+    ("gotchas", "gotchas"), ("one-liner", "a one-liner"), ("in-practice", "in practice"), ("debugging", "debugging"),
+    ("performance", "performance"), ("examples", "more examples"), ("cheatsheet", "cheat sheet"),
+    ("edge-cases", "edge cases"), ("revisited", "revisited"), ("at-work", "what I used at work"),
+]
+
+TIL_INTROS = [
+    "Today I learned that {t} is simpler than I thought: {c} does most of the work.",
+    "I keep looking this up, so here it is: {t}, and the one thing I always forget, {c}.",
+    "A colleague showed me {c} in a code review, and it changed how I think about {t}.",
+    "Short version: reach for {c}. The long version is below, with the mistake that taught me.",
+    "Notes on {t}, from a bug that took me an afternoon to find.",
+    "{T}, as I wish someone had explained it to me: what {c} does, and when not to use it.",
+    "TIL about {t}. The documentation is thorough; this is the part I actually use.",
+    "I had been doing {t} the long way for years before I found {c}.",
+]
+
+TIL_SENTENCES = [
+    "The documentation mentions {c} in passing, but it is the part that matters.",
+    "It works the same way in {o}, which is how I remember it.",
+    "The error message did not help: it pointed at the line after the real problem.",
+    "The default is sensible for scripts and wrong for long-running services.",
+    "I checked it on a throwaway copy first; {c} is not something to try on real data.",
+    "Most examples online are from older versions, before {c} existed.",
+    "With {c}, the three lines I used to write become one, and the intent is clearer.",
+    "What surprised me is that {t} is lazy: nothing happens until the result is used.",
+    "The behaviour changed between versions, so pin the version if you depend on it.",
+    "There is a flag for the common case, and it is not on by default.",
+    "This bit me in production once, which is why it gets a note.",
+    "When in doubt, {c} and read the output before changing anything.",
+    "I found this while reading the source of a library I use every day.",
+    "Compared with {o}, the trade-off is memory for speed.",
+    "It is easy to get right once and wrong the next time, so I keep the snippet here.",
+    "The fix was one line; finding it took reading the manual page twice.",
+    "Do not mix it with {o} in the same place: the two interact in surprising ways.",
+    "Nothing else needs to change: the rest of the code keeps working as before.",
+    "On a large input the difference is dramatic, from minutes to seconds.",
+    "Under the hood, {c} is a thin wrapper around something older and stranger.",
+]
+
+TIL_BULLETS = [
+    "`{c}` is the one to remember.",
+    "It does nothing on an empty input, and says nothing either.",
+    "Quote the arguments, always.",
+    "Check the return value; it fails quietly otherwise.",
+    "Works on Linux and macOS; Windows needs a different approach.",
+    "The order of the options matters.",
+    "Read the output of `{c}` before running the next step.",
+    "It is safe to run twice.",
+    "Slower than the obvious way on tiny inputs, faster on anything real.",
+    "The older syntax still works, but the linter complains about it.",
+    "See also {o}.",
+    "Keep it out of hot loops.",
+]
+
+TIL_STEPS = [
+    "Reproduce the problem on the smallest input I can find.",
+    "Run `{c}` and read what it prints.",
+    "Change one thing at a time.",
+    "Write the fix, then a test that fails without it.",
+    "Check the edge cases: empty, one element, very large.",
+    "Commit, with the command in the message for next time.",
+]
+
+TIL_HEADINGS = [
+    "The problem", "The fix", "Example", "Why it works", "Gotchas", "Before and after", "When to use it",
+    "What I tried first", "The one-liner", "In detail", "Trying it out", "Caveats", "How I found out",
+]
+
+TIL_TABLE_DESCRIPTIONS = [
+    "what I reach for first", "clearer, a little slower", "only in recent versions", "avoid in scripts",
+    "safe to run twice", "the default", "needs a flag", "the old way", "fast on large inputs", "rarely needed",
+]
+
+TIL_IMAGES = [
+    "Diagram of {t}", "Screenshot: {t} in the terminal", "Sketch of how {t} works", "Before and after {t}",
+    "Timings with and without {t}",
+]
+
+TIL_OUTPUTS = [
+    "3 passed in 0.12s", "real    0m0.412s\nuser    0m0.380s\nsys     0m0.031s", "OK", "done: 128 rows",
+    "[1, 2, 3, 5, 8]", "200 OK", "exit status 0", "Traceback (most recent call last):\n  ...\nKeyError: 'name'",
+]
+
+# Code blocks by language; {fn} becomes a name made from the note's slug.
+TIL_CODE = {
+    "python": [
+        ("import functools\n\n\ndef {fn}(func):\n    @functools.wraps(func)\n    def wrapper(*args, **kwargs):\n"
+         "        print(f\"calling {func.__name__}\")\n        return func(*args, **kwargs)\n    return wrapper"),
+        ("from pathlib import Path\n\n\ndef {fn}(root: Path) -> list[Path]:\n"
+         "    return sorted(p for p in root.rglob(\"*.md\") if not p.name.startswith(\".\"))"),
+        ("from dataclasses import dataclass, field\n\n\n@dataclass(frozen=True)\nclass {Fn}:\n    name: str\n"
+         "    tags: list[str] = field(default_factory=list)"),
+        ("import subprocess\n\nresult = subprocess.run([\"git\", \"status\", \"--short\"], capture_output=True, text=True,"
+         " check=True)\nprint(result.stdout)"),
+        ("from collections import Counter\n\nwords = open(\"notes.txt\").read().split()\n"
+         "for word, n in Counter(words).most_common(5):\n    print(f\"{word:>12} {n}\")"),
+        ("def {fn}(items):\n    seen = set()\n    for item in items:\n        if item not in seen:\n"
+         "            seen.add(item)\n            yield item"),
+        ("import re\n\nPATTERN = re.compile(r\"(?P<key>\\w+)=(?P<value>[^;]+)\")\n"
+         "print({m[\"key\"]: m[\"value\"] for m in PATTERN.finditer(\"a=1;b=two\")})"),
+    ],
+    "bash": [
+        "#!/usr/bin/env bash\nset -euo pipefail\n\nfor f in \"$@\"; do\n  echo \"processing $f\"\ndone",
+        "git log --oneline --graph --decorate -20",
+        "find . -name '*.log' -mtime +7 -print0 | xargs -0 rm -f",
+        "curl -sS -D - -o /dev/null https://example.com/ | grep -i cache-control",
+        "tmp=$(mktemp -d)\ntrap 'rm -rf \"$tmp\"' EXIT\ncp -r src \"$tmp\"/",
+        "git rebase -i --autosquash main\ngit push --force-with-lease",
+    ],
+    "sql": [
+        ("SELECT user_id, created_at,\n       ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY created_at DESC) AS rn\n"
+         "FROM orders;"),
+        ("WITH recent AS (\n  SELECT * FROM events WHERE created_at > now() - interval '7 days'\n)\n"
+         "SELECT kind, count(*) FROM recent GROUP BY kind ORDER BY 2 DESC;"),
+        "INSERT INTO settings (key, value) VALUES ('theme', 'dark')\nON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value;",
+        "EXPLAIN ANALYZE\nSELECT * FROM orders WHERE customer_id = 42 AND status = 'open';",
+        "CREATE INDEX CONCURRENTLY orders_open_idx ON orders (customer_id) WHERE status = 'open';",
+    ],
+    "dockerfile": [
+        ("FROM python:3.12-slim AS build\nWORKDIR /app\nCOPY requirements.txt .\n"
+         "RUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt\n\n"
+         "FROM python:3.12-slim\nCOPY --from=build /usr/local /usr/local\nUSER 1000\nCMD [\"python\", \"-m\", \"app\"]"),
+        "HEALTHCHECK --interval=30s --timeout=3s CMD curl -f http://localhost:8000/health || exit 1",
+        "ARG VERSION=dev\nLABEL org.opencontainers.image.version=$VERSION\nENTRYPOINT [\"/entrypoint.sh\"]",
+    ],
+    "js": [
+        "const name = user?.profile?.name ?? \"anonymous\";\nconsole.log(name);",
+        ("async function {fn}(urls) {\n  const results = await Promise.allSettled(urls.map((u) => fetch(u)));\n"
+         "  return results.filter((r) => r.status === \"fulfilled\").map((r) => r.value);\n}"),
+        ("function debounce(fn, ms) {\n  let timer;\n  return (...args) => {\n    clearTimeout(timer);\n"
+         "    timer = setTimeout(() => fn(...args), ms);\n  };\n}"),
+        "const controller = new AbortController();\nsetTimeout(() => controller.abort(), 5000);\n"
+        "await fetch(url, { signal: controller.signal });",
+    ],
+    "css": [
+        ".cards {\n  display: grid;\n  grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));\n  gap: 1rem;\n}",
+        "h1 {\n  font-size: clamp(1.5rem, 4vw, 3rem);\n}",
+        ".card:has(img) {\n  padding-block-start: 0;\n}\n\n@media (prefers-color-scheme: dark) {\n"
+        "  :root { --bg: #111; }\n}",
+    ],
+    "yaml": [
+        ("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n  template:\n"
+         "    spec:\n      containers:\n        - name: web\n          image: web:1.4.2\n          resources:\n"
+         "            limits:\n              memory: 256Mi"),
+        ("jobs:\n  test:\n    strategy:\n      matrix:\n        python: [\"3.11\", \"3.12\"]\n    runs-on: ubuntu-latest\n"
+         "    steps:\n      - uses: actions/checkout@v4\n      - run: make test"),
+        "livenessProbe:\n  httpGet:\n    path: /health\n    port: 8000\n  periodSeconds: 10",
+    ],
+    "vim": [
+        "\" in ~/.vimrc\nset hidden\nset incsearch\nnnoremap <leader>w :w<CR>",
+        ":%s/\\<foo\\>/bar/gc\n:g/TODO/d",
+    ],
+    "makefile": [
+        ".PHONY: test lint\n\ntest:\n\tpytest -q\n\nlint:\n\truff check .",
+        "build/%.html: src/%.md | build\n\tpandoc $< -o $@\n\nbuild:\n\tmkdir -p $@",
+    ],
+}
+
+# Inline code for the notes of the ML subjects the learner starts on once the site is up.
+ML_TOKENS = ["np.linalg.solve", "np.allclose", "rng = np.random.default_rng(0)", "axis=0", "torch.no_grad()",
+             "cross_val_score", "fit_transform", "np.einsum", "scipy.stats", "random_state=0"]

@@ -1,12 +1,17 @@
-"""benchmarks/generate.py: a tiny synthetic learner repository has what the benchmarks rely on, and is reproducible."""
+"""benchmarks/generate.py: a tiny learner repository of each shape, synthetic and realistic, has what the benchmarks
+rely on, and is reproducible."""
 
 from __future__ import annotations
 
 import importlib.util
+import io
 import os
 import re
+import struct
 import subprocess
 import sys
+import tarfile
+import zlib
 from pathlib import Path
 
 import pytest
@@ -108,3 +113,137 @@ def test_a_destination_that_is_not_empty_is_refused(tmp_path: Path) -> None:
     with pytest.raises(SystemExit, match="not empty"):
         load_generator().generate(tmp_path, NOTES, COMMITS, SEED)
     assert [p.name for p in tmp_path.iterdir()] == ["keep.txt"]
+
+
+# ---- the realistic shape: a TIL repository whose notes move into docs/ late in its history
+
+REALISTIC_NOTES, REALISTIC_COMMITS = 20, 100  # XS
+MOVE_MESSAGE = "Move my notes into docs/ for the site (inpublic init --move-notes)"
+FENCE = re.compile(r"^```(\w+)$", re.MULTILINE)
+IMAGE = re.compile(r"!\[[^\]]+\]\(([^)]+\.png)\)")
+
+
+@pytest.fixture(scope="module")
+def til(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, str]:
+    """The repository, its HEAD and its move-in commit."""
+    dest = tmp_path_factory.mktemp("bench") / "til"
+    head = load_generator().generate(dest, REALISTIC_NOTES, REALISTIC_COMMITS, SEED, "realistic")
+    moves = run_git(dest, "log", "-F", f"--grep={MOVE_MESSAGE}", "--format=%H").split()
+    assert len(moves) == 1
+    return dest, head, moves[0]
+
+
+def tree(root: Path, commit: str) -> list[str]:
+    return run_git(root, "ls-tree", "-r", "--name-only", commit).split()
+
+
+def test_the_realistic_repository_has_the_notes_and_commits_asked_for_and_is_reproducible(til, tmp_path: Path) -> None:
+    root, head, _ = til
+    assert run_git(root, "rev-list", "--count", "HEAD").strip() == str(REALISTIC_COMMITS)
+    assert len(notes_at_head(root)) == REALISTIC_NOTES
+    assert not run_git(root, "status", "--porcelain").strip()
+    env = dict(os.environ, PYTHONHASHSEED="54321")
+    done = subprocess.run([sys.executable, str(SCRIPT), "--size", "XS", "--shape", "realistic", "--seed", str(SEED),
+                           str(tmp_path / "again")], capture_output=True, text=True, env=env, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().endswith(f"HEAD {head}")
+    synthetic = load_generator().generate(tmp_path / "synthetic", REALISTIC_NOTES, REALISTIC_COMMITS, SEED)
+    assert synthetic != head
+
+
+def test_the_notes_live_in_folders_at_the_root_until_the_move_in_then_under_docs(til) -> None:
+    root, _, move = til
+    before = run_git(root, "rev-list", "--count", f"{move}^").strip()
+    assert int(before) >= 0.75 * REALISTIC_COMMITS  # a late move: most of the history is a TIL repository
+    assert not run_git(root, "log", "--format=%H", f"{move}^", "--", "docs", "mkdocs.yml", "progress.yaml").strip()
+    old = tree(root, f"{move}^")
+    notes = [p for p in old if p.endswith(".md") and p != "README.md"]
+    assert len(notes) >= 10 and all(p.count("/") == 1 for p in notes)  # python/decorators.md
+    assert len({p.split("/")[0] for p in notes}) >= 3
+    after = tree(root, move)
+    assert [p for p in after if p.endswith(".md") and not p.startswith("docs/")] == ["README.md"]
+    head = tree(root, "HEAD")
+    assert {"mkdocs.yml", "progress.yaml", "docs/index.md", "README.md"} <= set(head)
+    assert [p for p in head if p.endswith(".md") and not p.startswith("docs/")] == ["README.md"]
+    # inpublic init's files come in the next commit, and the plan is edited after it
+    starter = run_git(root, "log", "--format=%H", "--reverse", f"{move}..HEAD").split()
+    assert set(run_git(root, "show", "--name-only", "--format=", starter[0]).split()) >= {
+        "mkdocs.yml", "progress.yaml", "docs/index.md", ".github/workflows/pages.yml"}
+    assert "<!-- inpublic:home -->" in (root / "docs/index.md").read_text()
+    plan = load_plan(root / "progress.yaml")
+    moved_on = run_git(root, "show", "-s", "--format=%ad", "--date=short", move).strip()
+    assert plan.log and min(entry.date for entry in plan.log).isoformat() >= moved_on
+    assert int(run_git(root, "rev-list", "--count", "HEAD", "--", "progress.yaml")) >= 4
+    assert run_git(root, "log", "--format=%H", f"{starter[0]}..HEAD", "--", "docs/*.md").strip()  # notes go on
+
+
+def test_the_move_in_is_what_inpublic_init_move_notes_would_commit(til, tmp_path: Path) -> None:
+    """Pure renames of whole folders, README.md's links rewritten: the same as `plan_move` decides on that tree."""
+    from inpublic.cli.move_notes import plan_move
+
+    root, _, move = til
+    raw = [line.split("\t") for line in run_git(root, "log", "-M", "--raw", "--format=", "-1", move).splitlines()]
+    changed = [entry for entry in raw if not entry[0].endswith(" R100")]
+    assert [entry[1] for entry in changed] == ["README.md"] and changed[0][0].endswith(" M")
+    renames = {entry[1]: entry[2] for entry in raw if entry[0].endswith(" R100")}
+    assert all(new == f"docs/{old}" for old, new in renames.items())
+    old = tree(root, f"{move}^")
+    assert {p for p in old if p.endswith(".md")} - set(renames) == {"README.md"}  # every note moves
+    with_notes = {p.split("/")[0] for p in old if p.endswith(".md") and "/" in p}
+    assert {p for p in old if p.split("/")[0] in with_notes} <= set(renames)  # with its folder's images
+    assert any(p.startswith("images/") for p in renames)  # a folder of images the notes link into moves too
+    archive = subprocess.run(["git", "archive", f"{move}^"], cwd=root, capture_output=True, check=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(tmp_path, filter="data")
+    planned = plan_move(tmp_path, old, "docs", None)
+    assert sorted(entry.name for entry in planned.survey.moved) == sorted({p.split("/")[0] for p in renames})
+    rewritten = [links for links in planned.links if links.changed]
+    assert [links.path for links in rewritten] == ["README.md"]
+    assert rewritten[0].text == run_git(root, "show", f"{move}:README.md")
+
+
+def test_the_realistic_notes_have_code_blocks_images_tables_and_links(til) -> None:
+    root, _, _ = til
+    languages: set[str] = set()
+    images = tables = links = 0
+    for path in notes_at_head(root):
+        note = root / path
+        text = note.read_text(encoding="utf-8")
+        assert text.startswith("# ") and text.count("```") % 2 == 0
+        languages |= set(FENCE.findall(text))
+        tables += "\n| --- |" in text
+        for target in IMAGE.findall(text):
+            images += 1
+            data = (note.parent / target).read_bytes()
+            assert data.startswith(b"\x89PNG\r\n\x1a\n")
+            width, height = struct.unpack(">II", data[16:24])
+            start = data.index(b"IDAT") + 4
+            assert len(zlib.decompress(data[start:start + struct.unpack(">I", data[start - 8:start - 4])[0]])) == (
+                height * (width + 1))
+        for target in LINK.findall(text):
+            links += 1
+            assert (note.parent / target).resolve().is_file(), f"{path} links to {target}"
+    assert len(languages - {"text"}) >= 3 and "python" in languages
+    assert images >= 2 and tables >= 1 and links >= 5
+
+
+@pytest.mark.heavy
+def test_the_realistic_repository_builds_strictly_with_and_without_inpublic(til, tmp_path: Path) -> None:
+    root, _, _ = til
+    spec = importlib.util.spec_from_file_location("benchmark_run", ROOT / "benchmarks" / "run.py")
+    run = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = run  # for its dataclasses
+    spec.loader.exec_module(run)
+    floor = run.site_config(root, "floor", " []")  # as benchmarks/run.py measures it, next to mkdocs.yml
+    try:
+        text = floor.read_text()
+        assert text.partition("plugins:")[2].startswith(" []\n") and "pymdownx.superfences" in text  # the rest kept
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+        for config in (root / "mkdocs.yml", floor):
+            done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d",
+                                   str(tmp_path / config.stem)], capture_output=True, text=True, env=env, check=False)
+            assert done.returncode == 0, done.stderr[-3000:]
+    finally:
+        floor.unlink()
+    assert (tmp_path / "mkdocs" / "reports").is_dir() and not (tmp_path / "mkdocs.floor" / "reports").exists()
+    assert list((tmp_path / "mkdocs.floor" / "images").glob("*.png"))
