@@ -118,10 +118,18 @@ def _with_meta(text: str, meta: Mapping[str, Any]) -> str:
     match = FRONT_MATTER.match(text)
     old: dict[str, Any] = {}
     if match:
-        loaded = YAML(typ="safe", pure=True).load(match.group(1) or "")
+        loaded = _front_matter(match.group(1) or "")
         old = dict(loaded) if isinstance(loaded, dict) else {}
         text = text[match.end():]
     return "---\n" + json.dumps({**old, **meta}, ensure_ascii=False) + "\n---\n" + text
+
+
+def _front_matter(text: str) -> Any:
+    """Front matter as JSON, the way the core writes it (a thousand times faster to read than YAML), else as YAML."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        return YAML(typ="safe", pure=True).load(text)
 
 
 def edit_link(config: MkDocsConfig) -> Callable[[str], str]:
