@@ -354,7 +354,8 @@ def zensical_table(results: list[dict[str, object]]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", default="S,M,L")
+    parser.add_argument("--sizes", default="S,M,L", metavar="SIZES",
+                        help="sizes, each in every shape of --shapes; SIZE:SHAPE for one shape only (M:realistic)")
     parser.add_argument("--shapes", default="synthetic", metavar="SHAPES",
                         help="synthetic (the default), realistic, or both (synthetic,realistic): each size is "
                              "measured in each shape, a realistic one in a row named like 'S realistic'")
@@ -368,19 +369,20 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=WORK, help="where repositories and sites go")
     args = parser.parse_args()
     shapes = args.shapes.split(",")
-    if unknown := [shape for shape in shapes if shape not in SHAPES]:
-        parser.error(f"--shapes: unknown {', '.join(unknown)}; the shapes are {', '.join(SHAPES)}")
+    rows = [(size, shape) for item in args.sizes.split(",")
+            for size, shape in ([item.split(":", 1)] if ":" in item else [(item, s) for s in shapes])]
+    if unknown := sorted({shape for _, shape in rows if shape not in SHAPES}):
+        parser.error(f"unknown shape {', '.join(unknown)}; the shapes are {', '.join(SHAPES)}")
     setup = Setup(args.runs, args.warmup, args.work)
     setup.work.mkdir(parents=True, exist_ok=True)
     results = []
-    for size in args.sizes.split(","):
-        for shape in shapes:
-            name = row_name(size, shape)
-            print(f"{name}...", file=sys.stderr, flush=True)
-            results.append(bench_size(size, shape, setup, name in args.others.split(",")))
-            print(table(results[-1:]).splitlines()[-1], flush=True)
-            if zensical := zensical_table(results[-1:]):
-                print(zensical.splitlines()[-1], flush=True)
+    for size, shape in rows:
+        name = row_name(size, shape)
+        print(f"{name}...", file=sys.stderr, flush=True)
+        results.append(bench_size(size, shape, setup, name in args.others.split(",")))
+        print(table(results[-1:]).splitlines()[-1], flush=True)
+        if zensical := zensical_table(results[-1:]):
+            print(zensical.splitlines()[-1], flush=True)
     print(table(results))
     if zensical := zensical_table(results):
         print(f"\n{zensical}")

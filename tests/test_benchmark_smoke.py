@@ -95,5 +95,8 @@ def test_without_its_own_markers_the_zensical_table_follows_the_results(tmp_path
 def test_an_unknown_shape_is_refused_before_any_work(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--sizes", "XS", "--shapes",
                            "synthetic,tidy", "--work", str(tmp_path)], capture_output=True, text=True, timeout=60)
-    assert done.returncode == 2 and "unknown tidy" in done.stderr
+    assert done.returncode == 2 and "unknown shape tidy" in done.stderr
+    one = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--sizes", "XS,M:tidy", "--work",
+                          str(tmp_path)], capture_output=True, text=True, timeout=60)  # one size in one shape
+    assert one.returncode == 2 and "unknown shape tidy" in one.stderr
     assert not list(tmp_path.iterdir())
