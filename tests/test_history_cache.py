@@ -101,13 +101,16 @@ def test_a_damaged_or_foreign_file_is_read_from_git_and_replaced(
     cache, trace = tmp_path / "cache", tmp_path / "trace.json"
     good, _ = read(repo, cache, trace, monkeypatch)
     kept = cache / CACHE_FILE
-    data = json.loads(kept.read_text(encoding="utf-8"))
-    for damaged in ("{not json", json.dumps({"key": data["key"], "history": {"commits": [[1]]}}),
-                    json.dumps({**data, "key": "another commit"}), json.dumps([1, 2])):
+    whole = kept.read_text(encoding="utf-8")
+    first, *commits = whole.splitlines(keepends=True)
+    head = json.loads(first)
+    assert head["commits"] == len(commits) == 8
+    for damaged in ("{not json", first + "[1]\n" + "".join(commits[1:]), first + "".join(commits[:-1]),
+                    json.dumps({**head, "key": "another commit"}) + "\n" + "".join(commits), "[1, 2]\n", ""):
         kept.write_text(damaged, encoding="utf-8")
         again, git = read(repo, cache, trace, monkeypatch)
         assert again == good and "log" in git
-        assert json.loads(kept.read_text(encoding="utf-8"))["key"] == data["key"]
+        assert kept.read_text(encoding="utf-8") == whole  # written again, whole
 
 
 def test_a_cache_folder_that_cannot_be_written_or_a_plan_outside_the_repository_costs_nothing(

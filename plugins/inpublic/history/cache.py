@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from inpublic.history.read import FileHistory, FileVersion, Shared, head_sha, sh
 from inpublic.model import Commit, FileChange, History
 
 CACHE_FILE = "histories.json"
-FORMAT = 1
+FORMAT = 2  # a first line with the key and the plan's versions, then a commit a line
 
 
 def histories_key(root: Path, private_marker: str, plan_path: str) -> str | None:
@@ -45,40 +46,46 @@ def histories_key(root: Path, private_marker: str, plan_path: str) -> str | None
 def load_histories(folder: Path, key: str) -> tuple[History, FileHistory[PlanText]] | None:
     """The histories kept under `key`, or None when the file is missing, damaged or of another key."""
     try:
-        data = json.loads((folder / CACHE_FILE).read_text(encoding="utf-8"))
-        if data.get("key") != key:
-            return None
-        return _history(data["history"]), _plan_file(data["plan"])
-    except (OSError, ValueError, TypeError, KeyError, AttributeError, IndexError):
+        with (folder / CACHE_FILE).open(encoding="utf-8") as lines:
+            head = json.loads(next(lines))
+            if not isinstance(head, dict) or head.get("key") != key:
+                return None
+            commits = _commits(json.loads(line) for line in lines)  # a line at a time: no second copy in memory
+            if len(commits) != head["commits"]:  # cut short
+                return None
+            return History(commits, head["head"], bool(head["shallow"])), _plan_file(head["plan"])
+    except (OSError, StopIteration, ValueError, TypeError, KeyError, AttributeError, IndexError):
         return None
 
 
 def keep_histories(folder: Path, key: str, history: History, plan_file: FileHistory[PlanText]) -> None:
-    """Write the histories under `key`, atomically; a folder that cannot be written is skipped."""
-    data = {"key": key, "history": _history_data(history), "plan": _plan_file_data(plan_file)}
+    """Write the histories under `key`, atomically, a commit a line; a folder that cannot be written is skipped."""
+    head = {"key": key, "head": history.head, "shallow": history.shallow, "commits": len(history.commits),
+            "plan": _plan_file_data(plan_file)}
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".histories-", suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+            out.write(_line(head))
+            out.writelines(_line(_commit_data(commit)) for commit in history.commits)
         os.replace(temporary, folder / CACHE_FILE)
     except OSError:
         return
 
 
-def _history_data(history: History) -> dict[str, Any]:
-    commits = [
-        [c.sha, c.author, c.authored.isoformat(), None if c.committed == c.authored else c.committed.isoformat(),
-         c.message, list(c.parents), [[f.status, f.path, f.old_path, f.pure_rename] for f in c.changes], c.private]
-        for c in history.commits
-    ]
-    return {"head": history.head, "shallow": history.shallow, "commits": commits}
+def _line(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"  # a newline in a path is escaped
 
 
-def _history(data: dict[str, Any]) -> History:
+def _commit_data(c: Commit) -> list[Any]:
+    return [c.sha, c.author, c.authored.isoformat(), None if c.committed == c.authored else c.committed.isoformat(),
+            c.message, list(c.parents), [[f.status, f.path, f.old_path, f.pure_rename] for f in c.changes], c.private]
+
+
+def _commits(rows: Iterable[list[Any]]) -> tuple[Commit, ...]:
     shared = Shared()
     commits = []
-    for sha, author, authored, committed, message, parents, changes, private in data["commits"]:
+    for sha, author, authored, committed, message, parents, changes, private in rows:
         authored_at = shared.date(authored)
         commits.append(Commit(
             sha=shared.text(sha),
@@ -91,7 +98,7 @@ def _history(data: dict[str, Any]) -> History:
                           for status, path, old, pure in changes),
             private=bool(private),
         ))
-    return History(tuple(commits), data["head"], bool(data["shallow"]))
+    return tuple(commits)
 
 
 def _plan_file_data(file: FileHistory[PlanText]) -> dict[str, Any]:
