@@ -392,15 +392,15 @@ def main() -> None:
     if args.json:
         args.json.write_text(json.dumps(results, default=lambda f: f.__dict__, indent=2) + "\n")
     if args.docs:
-        write_docs(args.docs, results, args.runs)
+        write_docs(args.docs, results, args.runs, args.warmup)
 
 
-def write_docs(path: Path, results: list[dict[str, object]], runs: int) -> None:
+def write_docs(path: Path, results: list[dict[str, object]], runs: int, warmup: int = 1) -> None:
     """The tables written between the file's markers: the results between its two `<!-- results -->`, the Zensical
     table between its two `<!-- zensical results -->` when it has them, else after the results."""
     text = path.read_text(encoding="utf-8") if path.exists() else f"# Benchmarks\n\n{RESULTS}\n{RESULTS}\n"
-    where = (f"Medians of {runs} runs after a warm-up, all from one run of `python benchmarks/run.py`, on "
-             f"{machine()}.")
+    after = f" after {warmup} not counted" if warmup else ", none left out as a warm-up"
+    where = f"Medians of {runs} runs{after}, all from one run of `python benchmarks/run.py`, on {machine()}."
     body = f"\n{table(results)}\n\n{where}\n"
     zensical = zensical_table(results)
     if zensical and ZENSICAL_RESULTS in text:
