@@ -63,6 +63,7 @@ class Setup:
     runs: int  # counted runs of each command
     warmup: int  # runs not counted before them
     work: Path  # where repositories, sites and the other tools' environment go
+    zensical: bool = ZENSICAL  # measure the Zensical builds too
 
 
 def measure(args: list[str], setup: Setup, cwd: Path, env: dict[str, str] | None = None,
@@ -257,7 +258,7 @@ def bench_size(size: str, shape: str, setup: Setup, with_others: bool) -> dict[s
     note = min(p for p in (repo / "docs").rglob("*.md") if "private" not in p.parts and p.name != "index.md")
     result["rebuild_hooks"], result["rebuild_total"] = rebuild_cost(inpublic_cfg, sites / "serve", note, runs)
     result["rebuild_floor"] = rebuild_cost(floor_cfg, sites / "serve-floor", note, runs)[1]
-    if ZENSICAL:
+    if setup.zensical:
         result.update(zensical_figures(repo, floor_cfg, inpublic_cfg, sites, setup, env))
     return result
 
@@ -367,13 +368,15 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="write the raw figures as JSON")
     parser.add_argument("--warmup", type=int, default=1, help="runs not counted before each measure (default 1)")
     parser.add_argument("--work", type=Path, default=WORK, help="where repositories and sites go")
+    parser.add_argument("--no-zensical", action="store_true",
+                        help="leave the Zensical builds out (its runtime hangs under libfaketime, for one)")
     args = parser.parse_args()
     shapes = args.shapes.split(",")
     rows = [(size, shape) for item in args.sizes.split(",")
             for size, shape in ([item.split(":", 1)] if ":" in item else [(item, s) for s in shapes])]
     if unknown := sorted({shape for _, shape in rows if shape not in SHAPES}):
         parser.error(f"unknown shape {', '.join(unknown)}; the shapes are {', '.join(SHAPES)}")
-    setup = Setup(args.runs, args.warmup, args.work)
+    setup = Setup(args.runs, args.warmup, args.work, ZENSICAL and not args.no_zensical)
     setup.work.mkdir(parents=True, exist_ok=True)
     results = []
     for size, shape in rows:
@@ -388,6 +391,8 @@ def main() -> None:
         print(f"\n{zensical}")
     elif not ZENSICAL:
         print("\nZensical is not installed: its builds were not measured (pip install zensical).")
+    else:
+        print("\nWith --no-zensical: the Zensical builds were not measured.")
     print(f"\nMachine: {machine()}")
     if args.json:
         args.json.write_text(json.dumps(results, default=lambda f: f.__dict__, indent=2) + "\n")
@@ -408,6 +413,8 @@ def write_docs(path: Path, results: list[dict[str, object]], runs: int, warmup: 
                                                "results above.\n")
     elif zensical:
         body = f"\n{table(results)}\n\n{ZENSICAL_CAPTION}\n\n{zensical}\n\n{where}\n"
+    elif ZENSICAL_RESULTS in text:  # no figures of an earlier run beside this one's
+        text = between(text, ZENSICAL_RESULTS, "\nThe Zensical builds were not measured in this run.\n")
     path.write_text(between(text, RESULTS, body), encoding="utf-8")
 
 
