@@ -42,6 +42,7 @@ LAYERS: Mapping[str, str] = {
     "wording.py": DERIVE,  # numbers, plurals, day counts, percentages, dates, commit links: said one way
     "today.py": READS,  # reads the clock and the environment for today's date; only the adapters ask it
     "markdown_files.py": READS,  # reads the learner's Markdown and its front matter
+    "kept_files.py": READS,  # writes the files a build keeps in .cache/inpublic for the next one, whole or not at all
     "render.py": RENDER,  # the Jinja2 environment, its filters, and the home page, note dates and shallow notice
     "site.py": CORE,  # the build core: derive, then render, for the pages a build adds
     "plan/__init__.py": DERIVE,

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from inpublic import model
 from inpublic.history import plan_versions, read
 from inpublic.history.plan_versions import PlanText, Unread
 from inpublic.history.read import FileHistory, FileVersion, Shared, head_sha, shallow_edge
+from inpublic.kept_files import write_kept
 from inpublic.model import Commit, FileChange, History
 
 CACHE_FILE = "histories.json"
@@ -62,15 +62,7 @@ def keep_histories(folder: Path, key: str, history: History, plan_file: FileHist
     """Write the histories under `key`, atomically, a commit a line; a folder that cannot be written is skipped."""
     head = {"key": key, "head": history.head, "shallow": history.shallow, "commits": len(history.commits),
             "plan": _plan_file_data(plan_file)}
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".histories-", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(_line(head))
-            out.writelines(_line(_commit_data(commit)) for commit in history.commits)
-        os.replace(temporary, folder / CACHE_FILE)
-    except OSError:
-        return
+    write_kept(folder / CACHE_FILE, itertools.chain([_line(head)], (_line(_commit_data(c)) for c in history.commits)))
 
 
 def _line(data: object) -> str:

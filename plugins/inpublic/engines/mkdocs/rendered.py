@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,6 +27,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
 from inpublic.engines.notices import warnings_logged
+from inpublic.kept_files import write_kept
 
 CACHE_FILE = "mkdocs-pages.json"
 FORMAT = 1  # the file's layout: a file of another layout is ignored
@@ -93,19 +92,16 @@ class RenderedPages:
         written a page at a time, so saving costs no more memory than the largest page."""
         if self.saved == self.used.keys() and (folder / CACHE_FILE).is_file():
             return
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=folder, prefix=".pages-", suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(f'{{"format":{FORMAT},"pages":{{')
-                for number, (key, value) in enumerate(sorted(self.used.items())):
-                    out.write(("," if number else "") + json.dumps(key) + ":")
-                    out.write(json.dumps(vars(value), ensure_ascii=False, separators=(",", ":")))
-                out.write("}}")
-            os.replace(temporary, folder / CACHE_FILE)
-        except OSError:
-            return
-        self.saved = frozenset(self.used)
+        if write_kept(folder / CACHE_FILE, self._parts()):
+            self.saved = frozenset(self.used)
+
+    def _parts(self) -> Iterator[str]:
+        """The cache file's text, a page at a time."""
+        yield f'{{"format":{FORMAT},"pages":{{'
+        for number, (key, value) in enumerate(sorted(self.used.items())):
+            yield ("," if number else "") + json.dumps(key) + ":"
+            yield json.dumps(vars(value), ensure_ascii=False, separators=(",", ":"))
+        yield "}}"
 
     def render(self, page: Page, convert: Callable[[MkDocsConfig, Files], None], build: str) -> Callable[..., None]:
         """A stand-in for `page.render`: the kept conversion of the page's text, or MkDocs' own, kept when it
