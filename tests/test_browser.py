@@ -168,7 +168,7 @@ def test_a_weekly_report_shows_the_week_and_links_to_its_notes(laptop: Any, base
     assert "Commits" in table.inner_text() and "Active days" in table.inner_text()
     laptop.get_by_role("link", name="All weekly reports").click()
     assert laptop.url == base_url + PAGES["reports"]
-    assert heading(laptop) == "Weekly reports"
+    assert heading(laptop) == "Reports"
 
 
 def test_the_commitments_page_shows_its_chart(laptop: Any, base_url: str, site: Path) -> None:

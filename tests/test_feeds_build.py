@@ -58,7 +58,7 @@ def test_both_feeds_parse_cleanly_with_their_version_detected(site: Build) -> No
     assert data["feed_url"] == SITE_URL + "feed.json"
 
 
-def test_the_items_are_the_completed_weeks_and_the_commitment_events_newest_first(site: Build) -> None:
+def test_the_items_are_the_completed_weeks_and_months_and_the_commitment_events_newest_first(site: Build) -> None:
     parsed = feedparser.parse(site.site / "feed.xml")
     assert [e.id.removeprefix(TAG) for e in parsed.entries] == [
         "week/2026-W46",
@@ -68,6 +68,7 @@ def test_the_items_are_the_completed_weeks_and_the_commitment_events_newest_firs
         "commitment/sprint/done",
         "commitment/spring/moved/2027-02-28/2027-03-31",
         "week/2026-W44",
+        "month/2026-10",  # closed on 31 October; November is in progress
         "commitment/gone/made",
         "commitment/oops/made",
         "commitment/spring/made",

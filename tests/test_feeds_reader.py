@@ -101,7 +101,7 @@ def test_a_follower_sees_each_completed_week_once_and_only_real_changes(
 ) -> None:
     repo = make_learner(tmp_path / "repo")
     follower.publish(build(repo, tmp_path / "site1", FIXED_EPOCH))
-    assert follower.update() == dict.fromkeys(FEEDS, (11, 0))
+    assert follower.update() == dict.fromkeys(FEEDS, (12, 0))  # with October's month; November is in progress
 
     # a rebuild of the same commit: nothing new, nothing changed
     follower.publish(build(repo, tmp_path / "site1-again", FIXED_EPOCH))
@@ -118,19 +118,22 @@ def test_a_follower_sees_each_completed_week_once_and_only_real_changes(
     assert follower.update() == dict.fromkeys(FEEDS, (2, 0))
     for name in FEEDS:
         ids = follower.ids(name)
-        assert len(ids) == len(set(ids)) == 13
+        assert len(ids) == len(set(ids)) == 14
         assert {TAG + "week/2026-W47", TAG + "week/2026-W48"} <= set(ids)
         assert TAG + "week/2026-W49" not in ids  # in progress
+        assert TAG + "month/2026-11" not in ids  # in progress until the end of Monday 30 November
     w47 = follower.entry("atom.xml", TAG + "week/2026-W47")
     assert w47.title == "Week 47, 2026: 1 note, 1 commit, March 2027 deadline on track"
     assert w47.link == SITE_URL + "reports/2026-W47/"
     assert w47.published == dt.datetime(2026, 11, 23, 4, 59, 59, tzinfo=dt.UTC)
 
-    # the learner writes a reflection on week 46 after it ended: that week, and only it, is updated
+    # the learner writes a reflection on week 46 after it ended: that week, and only it, is updated; and November,
+    # over now, arrives once
     repo.write("docs/reports/2026-W46.md", "Looking back: the chain rule clicked.\n")
     repo.commit("Reflection on week 46", "2026-12-01T09:00:00-05:00")
     follower.publish(build(repo, tmp_path / "site3", TUESDAY_1_DEC))
-    assert follower.update() == dict.fromkeys(FEEDS, (0, 1))
+    assert follower.update() == dict.fromkeys(FEEDS, (1, 1))
+    assert follower.entry("atom.xml", TAG + "month/2026-11").link == SITE_URL + "reports/2026-11/"
     for name in ("atom.xml", "feed.json"):
         w46 = follower.entry(name, TAG + "week/2026-W46")
         assert w46.updated == dt.datetime(2026, 12, 1, 14, 0, tzinfo=dt.UTC)
@@ -145,11 +148,11 @@ def test_a_follower_sees_each_completed_week_once_and_only_real_changes(
 def test_moving_the_site_to_another_address_delivers_nothing_again(follower: Follower, tmp_path: Path) -> None:
     repo = make_learner(tmp_path / "repo")
     follower.publish(build(repo, tmp_path / "site1", FIXED_EPOCH))
-    assert follower.update() == dict.fromkeys(FEEDS, (11, 0))
+    assert follower.update() == dict.fromkeys(FEEDS, (12, 0))
     repo.write("mkdocs.yml", CONFIG.replace(SITE_URL, "https://ada.example.net/"))
     repo.commit("My own domain", "2026-11-21T10:00:00-05:00")
     follower.publish(build(repo, tmp_path / "site2", FIXED_EPOCH))
     for name, (new, _) in follower.update().items():
         assert new == 0, name
-        assert len(follower.ids(name)) == 11
+        assert len(follower.ids(name)) == 12
     assert follower.entry("atom.xml", TAG + "week/2026-W46").link == "https://ada.example.net/reports/2026-W46/"

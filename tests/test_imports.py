@@ -58,13 +58,16 @@ LAYERS: Mapping[str, str] = {
     "activity/": DERIVE,  # note lives, public commits, days of activity, progress
     "reports/__init__.py": DERIVE,
     "reports/weeks.py": DERIVE,  # what each week holds
-    "reports/pages.py": DERIVE,  # what each weekly report page shows, and how the index groups them
-    "reports/render.py": RENDER,  # the report pages as Markdown, their index, and weeks.json
+    "reports/months.py": DERIVE,  # what each month holds
+    "reports/pages.py": DERIVE,  # what each weekly and monthly report page shows, and how the index groups them
+    "reports/render.py": RENDER,  # the report pages as Markdown, their index, weeks.json and months.json
     "commitments/__init__.py": DERIVE,
     "commitments/status.py": DERIVE,  # each commitment's status
     "commitments/reasons.py": DERIVE,  # the reason given for a status
     "commitments/deadlines.py": DERIVE,  # the deadline changes, from the plan's versions
     "commitments/burnup.py": DERIVE,  # the burn-up chart's points
+    "commitments/at_close.py": DERIVE,  # the commitments as they stood when a day closed
+    "commitments/addresses.py": DERIVE,  # where each commitment's page is
     "commitments/calendar.py": RENDER,  # the deadlines as an iCalendar file
     "commitments/pages.py": RENDER,  # the commitments pages
     "rhythm/__init__.py": DERIVE,
@@ -77,6 +80,7 @@ LAYERS: Mapping[str, str] = {
     "feeds/events.py": DERIVE,  # the commitment events and week deadlines the feeds tell, and items' categories
     "feeds/items.py": DERIVE,  # the feed items of weeks, commitment events and blog posts
     "feeds/commitments.py": DERIVE,  # the commitment events, from the plan's versions
+    "feeds/month_items.py": DERIVE,  # the feed items of months
     "feeds/views.py": DERIVE,  # what an item shows before it is HTML: notes and commits with their addresses
     "feeds/html.py": RENDER,  # the HTML inside feed items, every link absolute
     "feeds/write.py": RENDER,  # the RSS, Atom and JSON Feed files

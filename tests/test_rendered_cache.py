@@ -53,8 +53,11 @@ def test_a_second_build_takes_each_unchanged_report_from_the_cache_and_converts_
     week = second.page("reports/2026-W47/index.html")
     assert MARK not in week and "Derivatives: the rules" in week
     assert MARK not in second.page("derivatives/index.html")  # notes are MkDocs' own, never kept
+    assert MARK in second.page("reports/2026-09/index.html")  # September's month report is as it was
+    assert "Derivatives: the rules" not in second.page("reports/2026-11/index.html")  # commits are the week's
+    assert MARK not in second.page("reports/2026-11/index.html")  # but November's figures changed
     kept = json.loads((repo.root / CACHE).read_text(encoding="utf-8"))["pages"]
-    assert sum(MARK in page["html"] for page in kept.values()) == len(kept) - 1  # W47's old text is gone
+    assert sum(MARK in page["html"] for page in kept.values()) == len(kept) - 2  # W47's and November's old texts
 
 
 def test_the_pages_and_their_tables_of_contents_are_the_same_from_the_cache(repo: GitRepo, tmp_path: Path) -> None:

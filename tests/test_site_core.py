@@ -60,10 +60,13 @@ def test_build_site_gives_the_files_mkdocs_writes(project: Path, tmp_path: Path)
                                           "commitments/index.md", "commitments/spring.md", "review.md"}
     for page in pages:  # each generated page is a page of the built site
         assert (built.site / page_path(page.src_uri) / "index.html").is_file(), page.src_uri
-    assert {f.src_uri for f in data} == {"reports/weeks.json", "commitments.json", "commitments.ics"}
+    assert {f.src_uri for f in data} == {"reports/weeks.json", "reports/months.json", "commitments.json",
+                                         "commitments.ics"}
     for file in data:  # the data files, byte for byte
         assert (built.site / file.src_uri).read_bytes() == file.content.encode(), file.src_uri
-    assert site.replaced == {"reports/2026-W37.md"} and site.sanitised == {"reports/2026-W37.md"}
+    assert site.replaced == {"reports/2026-W37.md"}
+    # the week's page and September's, which folds the week's reflection in, hold the learner's HTML
+    assert site.sanitised == {"reports/2026-W37.md", "reports/2026-09.md"}
     assert "A good start" in built.page("reports/2026-W37/index.html")
 
     config = load_config(str(project / "mkdocs.yml"))

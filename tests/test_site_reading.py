@@ -133,7 +133,7 @@ def test_a_report_draws_a_short_navigation_and_a_note_the_whole_of_it(tmp_path: 
         base = "https://example.org/learning/"
         links = [(urljoin(base + report.removesuffix("index.html"), href).removeprefix(base), title)
                  for href, title in found]
-        assert links == [("", "My notes"), ("commitments/", "Commitments"), ("reports/", "Weekly reports"),
+        assert links == [("", "My notes"), ("commitments/", "Commitments"), ("reports/", "Reports"),
                          ("review/", "Reviews"), *[(f"{topic}/first/", topic.capitalize()) for topic in TOPICS]]
         assert "<h1" in page and "md-content" in page  # the page itself is whole
 

@@ -28,14 +28,16 @@ from inpublic.home.view import HOME_MARKER, HomeReports, ReportLink, home_view
 from inpublic.markdown_files import MarkdownFile
 from inpublic.model import History, Plan, PlanHistory
 from inpublic.render import environment, markdown_text, render_home, render_note_dates, render_shallow_notice
-from inpublic.reports.pages import REPORTS_DIR, ReportPage, report_pages
-from inpublic.reports.render import render_report, render_reports_index, weeks_json
+from inpublic.reports.months import monthly_reports
+from inpublic.reports.pages import REPORTS_DIR, MonthPage, ReportPage, month_pages, report_pages
+from inpublic.reports.render import months_json, render_month, render_report, render_reports_index, weeks_json
 from inpublic.reports.weeks import Sources, WeekReport, weekly_reports
 from inpublic.rhythm.home import HomeRhythm
 from inpublic.rhythm.pages import history_commit_days, report_commit_days, rhythm
 from inpublic.sanitise import clean_html
 
-REFLECTION = re.compile(rf"^{REPORTS_DIR}/(\d{{4}}-W\d{{2}})\.md$")
+# a reflection on a week (reports/2026-W47.md) or on a month (reports/2026-11.md)
+REFLECTION = re.compile(rf"^{REPORTS_DIR}/(\d{{4}}-(?:W\d{{2}}|\d{{2}}))\.md$")
 STYLESHEET = "assets/inpublic/inpublic.css"  # where the stylesheet goes in the site; every page links it
 
 
@@ -86,7 +88,8 @@ class BuildInputs:
     today: dt.date  # in the learner's time zone
     sources: Sources
     plan_history: PlanHistory = field(default_factory=PlanHistory)  # as it stands today
-    reflections: Mapping[str, MarkdownFile] = field(default_factory=dict)  # week slug -> the learner's text for it
+    # a week's slug (2026-W47) or a month's (2026-11) -> the learner's reflection on it
+    reflections: Mapping[str, MarkdownFile] = field(default_factory=dict)
     options: BuildOptions = BuildOptions()
     site: SiteFacts = SiteFacts()
     # where the adapter keeps inpublic's templates compiled (engines/compiled_templates.py); None: compiled each build
@@ -114,6 +117,7 @@ class Site:
     note_dates: Mapping[str, NoteDates] = field(default_factory=dict)  # docs-relative path -> dates
     reports: tuple[WeekReport, ...] = ()
     report_pages: tuple[ReportPage, ...] = ()  # the weekly reports' pages, which the feeds' week items draw on
+    month_pages: tuple[MonthPage, ...] = ()  # the monthly reports' pages, which the feeds' month items draw on
     commitments: tuple[CommitmentStatus, ...] = ()  # current ones by due date, then withdrawn
     rhythm: HomeRhythm | None = None  # the home page's heatmap, streaks and reviews due
     home_reports: HomeReports | None = None  # the home's links to the weekly reports; None without reports
@@ -174,12 +178,12 @@ class Site:
         info = feeds.SiteInfo(facts.url, facts.name, facts.description, facts.language, facts.use_directory_urls,
                               page_urls)
         made = feeds.FeedInputs(inputs.plan, inputs.history, inputs.plan_history, inputs.today, inputs.sources,
-                                self.report_pages, self.commitments, self.lives)
+                                self.report_pages, self.commitments, self.lives, self.month_pages)
         return feeds.build_feeds(made, posts, info, settings, markdown=markdown, env=self.env)
 
 
 def reflection_slugs(src_uris: list[str]) -> dict[str, str]:
-    """src_uri -> week slug, for the learner's reflections (reports/2026-W47.md)."""
+    """src_uri -> week or month slug, for the learner's reflections (reports/2026-W47.md, reports/2026-11.md)."""
     return {uri: m.group(1) for uri in src_uris if (m := REFLECTION.match(uri))}
 
 
@@ -202,6 +206,7 @@ def build_site(inputs: BuildInputs) -> Site:
     promises = tuple(GeneratedFile(uri, text, in_nav=in_nav) for uri, text, in_nav in promised.files)
     reports: tuple[WeekReport, ...] = ()
     pages: tuple[ReportPage, ...] = ()
+    months: tuple[MonthPage, ...] = ()
     replaced: frozenset[str] = frozenset()
     if not options.reports:
         days = rhythm(plan, history_commit_days(history, sources, plan.learner.timezone, public=public), today,
@@ -211,13 +216,17 @@ def build_site(inputs: BuildInputs) -> Site:
         reports = weekly_reports(plan, history, today, sources, public=public)
         days = rhythm(plan, report_commit_days(reports), today, reviews=options.reviews, env=env)
         pages = report_pages(reports, inputs.reflections, shallow, days.review_weeks, logged=bool(plan.log))
-        files = _report_files(pages, reports, inputs.reflections, shallow, site_url, env,
+        monthly = monthly_reports(plan, history, today, sources, plan_history=inputs.plan_history,
+                                  statuses=promised.statuses, reviews=days.reviews, public=public)
+        months = month_pages(monthly, pages, inputs.reflections, shallow, reviews=options.reviews,
+                             logged=bool(plan.log))
+        files = _report_files(pages, months, inputs.reflections, shallow, site_url, env,
                               searchable=options.reports_in_search)
         files += tuple(GeneratedFile(uri, text, in_nav=in_nav) for uri, text, in_nav in days.files) + promises
-        shown = {r.slug for r in reports}
+        shown = {r.slug for r in reports} | {m.report.slug for m in months}
         replaced = frozenset(f"{REPORTS_DIR}/{slug}.md" for slug in inputs.reflections if slug in shown)
     notice = render_shallow_notice(env) if shallow else ""
-    links = home_reports(pages) if options.reports else None
+    links = home_reports(pages, months) if options.reports else None
     home = render_home(home_view(plan, today, promised.statuses), env, rhythm=days.home, reports=links)
     zone = ZoneInfo(plan.learner.timezone)
     return Site(
@@ -229,12 +238,14 @@ def build_site(inputs: BuildInputs) -> Site:
         home_markdown=notice + home,
         under_notes={uri: render_note_dates(d, zone) for uri, d in dates.items()},
         shallow_notice=notice,
-        sanitised=frozenset(page.src_uri for page in pages if page.reflection is not None),
+        sanitised=frozenset(page.src_uri for page in pages if page.reflection is not None)
+        | frozenset(m.src_uri for m in months if m.reflection is not None or m.reflections),
         head_links="" if options.feeds is None else feeds.head_links(site_url, inputs.site.name),
         lives=lives,
         note_dates=dates,
         reports=reports,
         report_pages=pages,
+        month_pages=months,
         commitments=promised.statuses,
         rhythm=days.home,
         home_reports=links,
@@ -242,26 +253,35 @@ def build_site(inputs: BuildInputs) -> Site:
     )
 
 
-def _report_files(pages: Sequence[ReportPage], reports: Sequence[WeekReport], reflections: Mapping[str, MarkdownFile],
+def _report_files(pages: Sequence[ReportPage], months: Sequence[MonthPage], reflections: Mapping[str, MarkdownFile],
                   shallow: bool, site_url: str, env: Environment, *, searchable: bool) -> tuple[GeneratedFile, ...]:
-    """The weekly reports' pages (in the search index when `searchable`), their index and their figures
-    (weeks.json)."""
+    """The weekly and monthly reports' pages (in the search index when `searchable`), their index and their
+    figures (weeks.json, months.json)."""
     files = [
         GeneratedFile(page.src_uri, render_report(page, env, searchable=searchable),
                       edit_path=page.src_uri if page.report.slug in reflections else None)
         for page in pages
     ]
-    files.append(GeneratedFile(f"{REPORTS_DIR}/index.md", render_reports_index(pages, shallow, env), in_nav=True))
-    files.append(GeneratedFile(f"{REPORTS_DIR}/weeks.json", weeks_json(reports, site_url)))
+    files += [
+        GeneratedFile(month.src_uri, render_month(month, env, searchable=searchable),
+                      edit_path=month.src_uri if month.report.slug in reflections else None)
+        for month in months
+    ]
+    files.append(GeneratedFile(f"{REPORTS_DIR}/index.md", render_reports_index(pages, shallow, env, months),
+                               in_nav=True))
+    files.append(GeneratedFile(f"{REPORTS_DIR}/weeks.json", weeks_json([p.report for p in pages], site_url)))
+    files.append(GeneratedFile(f"{REPORTS_DIR}/months.json", months_json([m.report for m in months], site_url)))
     return tuple(files)
 
 
-def home_reports(pages: Sequence[ReportPage]) -> HomeReports:
-    """The latest complete week's report, and the week in progress when something was done in it."""
-    def link(page: ReportPage) -> ReportLink:
+def home_reports(pages: Sequence[ReportPage], months: Sequence[MonthPage] = ()) -> HomeReports:
+    """The latest complete week's report, the week in progress when something was done in it, and the latest
+    complete month's report."""
+    def link(page: ReportPage | MonthPage) -> ReportLink:
         return ReportLink(page.heading, page.src_uri, page.summary)
 
     latest = next((p for p in reversed(pages) if p.report.complete), None)
     current = next((p for p in reversed(pages) if not p.report.complete and p.report.active_days), None)
+    month = next((m for m in reversed(months) if m.report.complete), None)
     return HomeReports(link(latest) if latest else None, link(current) if current else None,
-                       f"{REPORTS_DIR}/index.md")
+                       f"{REPORTS_DIR}/index.md", link(month) if month else None)

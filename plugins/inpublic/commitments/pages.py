@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from jinja2 import Environment
 from markupsafe import escape
 
+from inpublic.commitments.addresses import COMMITMENTS_DIR, page_slug
 from inpublic.commitments.burnup import BurnUp, burnup
 from inpublic.commitments.calendar import commitments_calendar
 from inpublic.commitments.deadlines import HORIZON, Change
@@ -26,7 +27,6 @@ from inpublic.model import Plan, PlanHistory
 from inpublic.render import environment
 from inpublic.wording import commit_url, reason_text
 
-COMMITMENTS_DIR = "commitments"
 CALENDAR = "commitments.ics"
 DATA = "commitments.json"
 
@@ -65,11 +65,6 @@ class Links:
 class CommitmentsOutput:
     statuses: tuple[CommitmentStatus, ...] = ()
     files: tuple[tuple[str, str, bool], ...] = ()  # (src_uri, content, in_nav)
-
-
-def page_slug(ident: str) -> str:
-    """The page of commitment ``ident``: its id, except the one name the index takes."""
-    return f"{ident}-commitment" if ident.lower() == "index" else ident
 
 
 def commitments_output(

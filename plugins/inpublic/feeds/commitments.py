@@ -15,15 +15,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
 from zoneinfo import ZoneInfo
 
-from inpublic.commitments.deadlines import ADDED, DUE, WITHDRAWN, Change, deadline_records
+from inpublic.commitments.at_close import changed_versions, statuses_at_close
+from inpublic.commitments.deadlines import ADDED, DUE, WITHDRAWN, Change
 from inpublic.commitments.reasons import AT_RISK, DONE, LABELS, MISSED, ON_TRACK
-from inpublic.commitments.status import CommitmentStatus, hand_counts, status_of
+from inpublic.commitments.status import CommitmentStatus
 from inpublic.feeds.events import CommitmentEvent, WeekDeadline
 from inpublic.feeds.items import close_of, plan_subjects
-from inpublic.model import History, Plan, PlanHistory, PlanVersion
+from inpublic.model import History, Plan, PlanHistory
 from inpublic.privacy import Privacy
 from inpublic.reports.weeks import WeekReport
 from inpublic.wording import days, format_date
@@ -113,34 +113,11 @@ def week_deadlines(
     reports: Sequence[WeekReport], plan: Plan, history: PlanHistory, zone: ZoneInfo
 ) -> dict[str, tuple[WeekDeadline, ...]]:
     """Week slug -> each commitment as it stood when that week closed, by due date (completed weeks only)."""
-    history = replace(history, versions=_changed_versions(history.versions))
+    history = changed_versions(history)
     return {r.slug: _deadlines_then(r, plan, history, zone) for r in reports if r.complete}
 
 
-def _changed_versions(versions: Sequence[PlanVersion]) -> tuple[PlanVersion, ...]:
-    """The versions whose plan (read without its log) differs from the one before: most commits of the plan
-    only add to the log, and a version equal to the one before adds no deadline change and no hand count."""
-    out: list[PlanVersion] = []
-    for version in versions:
-        if not out or (version.plan is not out[-1].plan and version.plan != out[-1].plan):
-            out.append(version)
-    return tuple(out)
-
-
 def _deadlines_then(report: WeekReport, plan: Plan, history: PlanHistory, zone: ZoneInfo) -> tuple[WeekDeadline, ...]:
-    closed = close_of(report.end, zone)
-    versions = tuple(v for v in history.versions if v.authored <= closed) or history.versions[:1]
-    then = replace(versions[-1].plan if versions else plan, log=plan.log)
-    then_history = replace(history, versions=versions)
-    counts = hand_counts(then_history, then, report.end)
-    statuses = sorted(
-        (
-            status_of(record, then.log, report.end, counts)
-            for record in deadline_records(then_history, then, report.end)
-            if record.withdrawn is None and record.commitment.made <= report.end
-        ),
-        key=lambda s: (s.commitment.due, s.id),
-    )
     return tuple(
         WeekDeadline(
             title=s.commitment.title,
@@ -151,5 +128,5 @@ def _deadlines_then(report: WeekReport, plan: Plan, history: PlanHistory, zone: 
             percent=s.percent,
             open=s.status in (ON_TRACK, AT_RISK),
         )
-        for s in statuses
+        for s in statuses_at_close(report.end, plan, history, zone)
     )

@@ -22,6 +22,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from inpublic.feeds.events import CommitmentEvent
+from inpublic.feeds.month_items import MonthView
 from inpublic.feeds.views import WeekView, page_path
 from inpublic.render import environment
 from inpublic.sanitise import clean_html
@@ -69,6 +70,12 @@ class FeedHtml:
 
     def event(self, event: CommitmentEvent, url: str, commit_url: str | None) -> str:
         return render_event_html(event, url, commit_url, self.env)
+
+    def month(self, view: MonthView) -> str:
+        html = self.env.get_template("feed_month.html.j2").render(
+            view=view, reflection=Markup(view.reflection_html) if view.reflection_html else None,
+        )
+        return absolute_html(html, view.url)
 
     def reflection(self, markdown: str, url: str, *, site_url: str, source: str, url_of: Callable[[str], str]) -> str:
         """The learner's reflection, from its Markdown, its links resolved from its file `source`."""

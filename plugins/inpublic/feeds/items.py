@@ -196,7 +196,7 @@ def _week_item(
     report = page.report
     url = site.url(report_uri(report))
     closed = close_of(report.end, site.zone)
-    reflection_path = _repo_path(notes_dir, report_uri(report))
+    reflection_path = repo_path(notes_dir, report_uri(report))
     changed = [d for d in later.dates(reflection_path if page.reflection else None, _note_paths(report)) if d > closed]
     reflection = None
     if page.reflection is not None:
@@ -229,7 +229,7 @@ def _note_paths(report: WeekReport) -> tuple[str, ...]:
     return tuple(n.path for n in report.notes_created + report.notes_updated)
 
 
-def _repo_path(notes_dir: str, src_uri: str) -> str:
+def repo_path(notes_dir: str, src_uri: str) -> str:
     return f"{notes_dir.rstrip('/')}/{src_uri}" if notes_dir else src_uri
 
 
@@ -314,7 +314,7 @@ def blog_items(
         if dates is None or post.meta.get("draft") is True:
             continue
         created, updated = dates
-        path = first.get(_repo_path(notes_dir, post.src_uri), _repo_path(notes_dir, post.src_uri))
+        path = first.get(repo_path(notes_dir, post.src_uri), repo_path(notes_dir, post.src_uri))
         out.append(FeedItem(
             kind="blog",
             guid=site.guid("blog/" + path.removesuffix(".md")),

@@ -19,7 +19,8 @@ from jinja2 import Environment
 from markupsafe import escape
 
 from inpublic.activity.notes import NoteLife
-from inpublic.commitments.pages import CALENDAR, COMMITMENTS_DIR, page_slug
+from inpublic.commitments.addresses import COMMITMENTS_DIR, page_slug
+from inpublic.commitments.pages import CALENDAR
 from inpublic.commitments.status import CommitmentStatus
 from inpublic.feeds.commitments import commitment_events, week_deadlines
 from inpublic.feeds.html import FeedHtml, markdown_html
@@ -35,11 +36,12 @@ from inpublic.feeds.items import (
     tag_base,
     week_items,
 )
+from inpublic.feeds.month_items import month_items
 from inpublic.feeds.write import ATOM, JSON_FEED, RSS, TYPES, Channel, feed_files
 from inpublic.history.limits import SHALLOW_NOTICE, clone_edge
 from inpublic.model import History, Plan, PlanHistory
 from inpublic.render import environment
-from inpublic.reports.pages import ReportPage
+from inpublic.reports.pages import MonthPage, ReportPage
 from inpublic.reports.weeks import Sources
 
 FEED_WEEKS = 8  # the newest weeks with activity a feed holds: a first build publishes these, not years of weeks
@@ -110,6 +112,7 @@ class FeedInputs:
     pages: Sequence[ReportPage]  # the weekly reports' pages
     statuses: Sequence[CommitmentStatus]  # the commitments as their pages show them
     lives: Sequence[NoteLife]  # every file identity of the history (activity.notes.note_lives)
+    months: Sequence[MonthPage] = ()  # the monthly reports' pages
 
 
 def build_feeds(
@@ -142,6 +145,7 @@ def build_feeds(
         deadlines = week_deadlines([p.report for p in shown], plan, feed.plan_history, site.zone)
         items += week_items(shown, site, history, feed.lives, sources.notes_dir, sources.privacy, html,
                             deadlines=deadlines)
+        items += month_items(feed.months, site, history, feed.lives, sources.notes_dir, sources.privacy, html)
     if "commitments" in settings.kinds and not shallow:
         def url_of(ident: str) -> str:
             return site.url(f"{COMMITMENTS_DIR}/{page_slug(ident)}.md")

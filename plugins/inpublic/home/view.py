@@ -55,12 +55,13 @@ class ReportLink:
 
 @dataclass(frozen=True)
 class HomeReports:
-    """The home's line about the weekly reports: the latest complete week, the week in progress when something
-    was done in it, and the index of every report."""
+    """The home's line about the reports: the latest complete week, the week in progress when something was done
+    in it, the latest complete month, and the index of every report."""
 
     latest: ReportLink | None
     current: ReportLink | None
     index: str  # reports/index.md
+    month: ReportLink | None = None  # the latest complete month's report
 
 
 def home_view(plan: Plan, today: dt.date, statuses: Sequence[CommitmentStatus] = ()) -> HomeView:

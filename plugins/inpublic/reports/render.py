@@ -12,7 +12,8 @@ from jinja2 import Environment
 from markupsafe import escape
 
 from inpublic.render import environment
-from inpublic.reports.pages import REPORTS_DIR, ReportPage, month_groups
+from inpublic.reports.months import MonthReport
+from inpublic.reports.pages import REPORTS_DIR, MonthPage, ReportPage, month_groups
 from inpublic.reports.weeks import WeekReport
 
 
@@ -29,11 +30,23 @@ def render_report(page: ReportPage, env: Environment | None = None, *, searchabl
     )
 
 
+def render_month(page: MonthPage, env: Environment | None = None, *, searchable: bool = True) -> str:
+    """The Markdown of one monthly report page, as `render_report` makes a week's."""
+    meta = dict(page.reflection.meta) if page.reflection else {}
+    meta["title"] = str(escape(page.heading))
+    if not searchable:
+        meta.setdefault("search", {"exclude": True})
+    return (env or environment()).get_template("month.md.j2").render(
+        page=page, front_matter=json.dumps(meta, ensure_ascii=False, default=str), link=note_link,
+    )
+
+
 def render_reports_index(
-    pages: Sequence[ReportPage], history_incomplete: bool = False, env: Environment | None = None
+    pages: Sequence[ReportPage], history_incomplete: bool = False, env: Environment | None = None,
+    months: Sequence[MonthPage] = (),
 ) -> str:
     return (env or environment()).get_template("reports_index.md.j2").render(
-        months=month_groups(pages), history_incomplete=history_incomplete,
+        months=month_groups(pages, months), history_incomplete=history_incomplete,
     )
 
 
@@ -63,4 +76,36 @@ def week_record(report: WeekReport, site_url: str) -> dict[str, Any]:
         "sessions": report.sessions,
         "streak": report.streak,
         "reorganised": report.reorganised,
+    }
+
+
+def months_json(reports: Sequence[MonthReport], site_url: str = "") -> str:
+    """reports/months.json: the monthly figures as open data, one object per month, oldest first."""
+    return json.dumps([month_record(r, site_url) for r in reports], indent=2, ensure_ascii=False) + "\n"
+
+
+def month_record(report: MonthReport, site_url: str) -> dict[str, Any]:
+    f = report.figures
+    return {
+        "month": report.slug,
+        "start": report.start.isoformat(),
+        "end": report.end.isoformat(),
+        "complete": report.complete,
+        "url": f"{site_url}{REPORTS_DIR}/{report.slug}/",
+        "commits": f.commits,
+        "active_days": f.active_days,
+        "days": f.days,
+        "notes_created": f.notes_created,
+        "notes_updated": f.notes_updated,
+        "minutes": f.minutes,
+        "units": f.units,
+        "sessions": f.sessions,
+        "reorganised": f.reorganised,
+        "reviews_done": f.reviews_done,
+        "reviews_missed": f.reviews_missed,
+        "commitments": [
+            {"id": c.id, "due": c.due.isoformat(), "status": c.status, "start_percent": c.start_percent,
+             "end_percent": c.end_percent}
+            for c in report.commitments
+        ],
     }

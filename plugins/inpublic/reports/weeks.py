@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 from zoneinfo import ZoneInfo
@@ -123,8 +123,8 @@ class Sources:
 
 
 @dataclass(frozen=True)
-class _Activity:
-    """Everything dated, grouped by the Monday of its week."""
+class Activity:
+    """Everything dated, grouped by the first day of its period (the Monday of its week, the 1st of its month)."""
 
     commits: dict[dt.date, list[CommitRef]]
     created: dict[dt.date, list[NoteRef]]
@@ -145,7 +145,7 @@ def weekly_reports(
     """
     if public is None:
         public = public_lives(history, note_lives(history), sources.notes_dir, sources.privacy)
-    activity = _activity(plan, history, sources, public)
+    activity = dated_activity(plan, history, sources, public, monday)
     if not activity.active:
         return ()
     first, last = monday(min(activity.active)), monday(today)
@@ -158,29 +158,33 @@ def monday(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
-def _activity(plan: Plan, history: History, sources: Sources, lives: Sequence[NoteLife]) -> _Activity:
+def dated_activity(
+    plan: Plan, history: History, sources: Sources, lives: Sequence[NoteLife], period: Callable[[dt.date], dt.date]
+) -> Activity:
+    """The counted commits, notes, moves, log entries and finished resources, by `period` (the first day of the
+    period a day is in: `monday`, or `first_of_month`)."""
     zone = ZoneInfo(plan.learner.timezone)
     counted = counted_commits(history, lives, sources.plan_path, sources.privacy)
     refs = sorted((_commit_ref(c, zone, plan.learner.repo) for c in counted), key=lambda r: r.authored)
-    created, updated = _note_weeks(lives, zone, sources)
-    reorganised = _moves_by_week(lives, zone)
+    created, updated = _note_periods(lives, zone, sources, period)
+    reorganised = _moves_by_period(lives, zone, period)
     progress = resource_progress(plan)
     finished = [(p.finished_on, p.resource) for p in progress.values() if p.finished_on is not None]
-    return _Activity(
-        commits=_by_week((r.authored.date(), r) for r in refs),
+    return Activity(
+        commits=_by_period(period, ((r.authored.date(), r) for r in refs)),
         created=created,
         updated=updated,
         reorganised=reorganised,
-        log=_by_week((e.date, e) for e in plan.log),
-        finished=_by_week(finished),
+        log=_by_period(period, ((e.date, e) for e in plan.log)),
+        finished=_by_period(period, finished),
         active={r.authored.date() for r in refs} | {e.date for e in plan.log},
     )
 
 
-def _by_week(dated: Iterable[tuple[dt.date, T]]) -> dict[dt.date, list[T]]:
+def _by_period(period: Callable[[dt.date], dt.date], dated: Iterable[tuple[dt.date, T]]) -> dict[dt.date, list[T]]:
     out: dict[dt.date, list[T]] = defaultdict(list)
     for day, item in dated:
-        out[monday(day)].append(item)
+        out[period(day)].append(item)
     return out
 
 
@@ -188,14 +192,14 @@ def _commit_ref(commit: Commit, zone: ZoneInfo, repo: str | None) -> CommitRef:
     return CommitRef(commit.sha, commit.message, commit.authored.astimezone(zone), commit_url(repo, commit.sha))
 
 
-def _note_weeks(
-    lives: Iterable[NoteLife], zone: ZoneInfo, sources: Sources
+def _note_periods(
+    lives: Iterable[NoteLife], zone: ZoneInfo, sources: Sources, period: Callable[[dt.date], dt.date]
 ) -> tuple[dict[dt.date, list[NoteRef]], dict[dt.date, list[NoteRef]]]:
-    """The notes created and the notes updated, by week."""
+    """The notes created and the notes updated, by period."""
     created: dict[dt.date, list[NoteRef]] = defaultdict(list)
     updated: dict[dt.date, list[NoteRef]] = defaultdict(list)
     for life in lives:
-        weeks = [monday(t.date.astimezone(zone).date()) for t in life.touches if t.status != "D" and not t.moved]
+        weeks = [period(t.date.astimezone(zone).date()) for t in life.touches if t.status != "D" and not t.moved]
         if not weeks:
             continue
         ref = _note_ref(life, sources)
@@ -205,11 +209,14 @@ def _note_weeks(
     return created, updated
 
 
-def _moves_by_week(lives: Iterable[NoteLife], zone: ZoneInfo) -> dict[dt.date, int]:
-    """How many notes were moved (pure renames) in each week; a note moved twice in a week counts once."""
+Period = Callable[[dt.date], dt.date]  # the first day of the period a day is in
+
+
+def _moves_by_period(lives: Iterable[NoteLife], zone: ZoneInfo, period: Period) -> dict[dt.date, int]:
+    """How many notes were moved (pure renames) in each period; a note moved twice in a period counts once."""
     out: dict[dt.date, int] = defaultdict(int)
     for life in lives:
-        for week in {monday(t.date.astimezone(zone).date()) for t in life.touches if t.moved}:
+        for week in {period(t.date.astimezone(zone).date()) for t in life.touches if t.moved}:
             out[week] += 1
     return out
 
@@ -222,7 +229,7 @@ def _note_ref(life: NoteLife, sources: Sources) -> NoteRef:
     return NoteRef(src_uri, life.path, name.replace("-", " ").replace("_", " "))
 
 
-def _report(plan: Plan, activity: _Activity, start: dt.date, today: dt.date) -> WeekReport:
+def _report(plan: Plan, activity: Activity, start: dt.date, today: dt.date) -> WeekReport:
     end = start + dt.timedelta(days=6)
     year, week, _ = start.isocalendar()
     log = activity.log.get(start, [])
@@ -235,25 +242,25 @@ def _report(plan: Plan, activity: _Activity, start: dt.date, today: dt.date) -> 
         end=end,
         complete=complete,
         commits=tuple(activity.commits.get(start, [])),
-        notes_created=_by_title(activity.created.get(start, [])),
-        notes_updated=_by_title(activity.updated.get(start, [])),
+        notes_created=by_title(activity.created.get(start, [])),
+        notes_updated=by_title(activity.updated.get(start, [])),
         active_days=tuple(sorted(d for d in activity.active if start <= d <= end)),
         minutes=sum(e.minutes for e in log),
         units=sum(e.units for e in log),
         sessions=len(log),
-        subjects=_subject_weeks(plan, log),
+        subjects=subject_weeks(plan, log),
         finished=tuple(r for r in plan.resources if r in finished),
-        commitments=_commitment_weeks(plan, end),
+        commitments=commitments_at(plan, end),
         streak=streak(activity.active, end if complete else today),
         reorganised=activity.reorganised.get(start, 0),
     )
 
 
-def _by_title(notes: Iterable[NoteRef]) -> tuple[NoteRef, ...]:
+def by_title(notes: Iterable[NoteRef]) -> tuple[NoteRef, ...]:
     return tuple(sorted(notes, key=lambda n: (n.title.casefold(), n.path)))
 
 
-def _subject_weeks(plan: Plan, log: list[LogEntry]) -> tuple[SubjectWeek, ...]:
+def subject_weeks(plan: Plan, log: list[LogEntry]) -> tuple[SubjectWeek, ...]:
     out: list[SubjectWeek] = []
     for subject in plan.subjects:
         rows = tuple(_resource_week(r, [e for e in log if e.resource == r.id]) for r in subject.resources)
@@ -267,7 +274,7 @@ def _resource_week(resource: Resource, entries: list[LogEntry]) -> ResourceWeek:
     return ResourceWeek(resource, sum(e.minutes for e in entries), sum(e.units for e in entries), len(entries))
 
 
-def _commitment_weeks(plan: Plan, end: dt.date) -> tuple[CommitmentProgress, ...]:
+def commitments_at(plan: Plan, end: dt.date) -> tuple[CommitmentProgress, ...]:
     """Each commitment made by ``end``, with its resources' progress as it stood at ``end``."""
     so_far = replace(plan, log=tuple(e for e in plan.log if e.date <= end))
     rows = commitment_progress(so_far, resource_progress(so_far))

@@ -18,7 +18,7 @@ from inpublic.render import environment
 from inpublic.reports.weeks import Sources, WeekReport
 from inpublic.rhythm.heatmap import Heatmap, heatmap
 from inpublic.rhythm.home import REVIEW_PAGE, HomeRhythm
-from inpublic.rhythm.reviews import ReviewView, ReviewWeek, review_schedule, review_view, review_weeks
+from inpublic.rhythm.reviews import Review, ReviewView, ReviewWeek, review_schedule, review_view, review_weeks
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,7 @@ class Rhythm:
     home: HomeRhythm
     files: tuple[tuple[str, str, bool], ...]  # (src_uri, content, in_nav): the review page, when reviews are on
     review_weeks: Mapping[str, ReviewWeek] | None  # by week slug (2026-W47); None when reviews are off
+    reviews: tuple[Review, ...] = ()  # the review schedule as of today; () when reviews are off
 
 
 def rhythm(plan: Plan, commit_days: Iterable[dt.date], today: dt.date, *, reviews: bool = True,
@@ -38,7 +39,8 @@ def rhythm(plan: Plan, commit_days: Iterable[dt.date], today: dt.date, *, review
         return Rhythm(HomeRhythm(hm, None), (), None)
     schedule = review_schedule(plan, today)
     view = review_view(schedule, today)
-    return Rhythm(HomeRhythm(hm, view), ((REVIEW_PAGE, render_review_page(view, env), True),), review_weeks(schedule))
+    return Rhythm(HomeRhythm(hm, view), ((REVIEW_PAGE, render_review_page(view, env), True),), review_weeks(schedule),
+                  schedule)
 
 
 def report_commit_days(reports: Sequence[WeekReport]) -> list[dt.date]:
