@@ -109,6 +109,9 @@ class Rest:
         return total - resting - len(off)
 
 
+NO_REST = Rest()  # frozen: a default to share
+
+
 @dataclass(frozen=True)
 class Plan:
     learner: Learner

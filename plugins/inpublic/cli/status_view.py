@@ -2,7 +2,8 @@
 
 The figures are the site's: the public log and the counted commits, days in the learner's time zone.
 
-- **This week** is the ISO week of today, Monday to today.
+- **This week** is the ISO week of today, Monday to today; the days that could have been active are those but
+  the resting days (rest weekdays and breaks) without activity.
 - Each current **commitment** shows its status and the reason for it (commitments/status.py). The pace needed is
   what is left, in units summed over its resources, divided by the days left (from tomorrow to the due date).
 - The **streaks** are those of activity/days.py: the current one ends today, or yesterday while today has no activity.
@@ -20,7 +21,7 @@ from inpublic.activity.progress import commitment_progress, resource_progress
 from inpublic.commitments.reasons import WITHDRAWN
 from inpublic.commitments.status import CommitmentStatus
 from inpublic.model import Plan, Resource
-from inpublic.reports.weeks import monday
+from inpublic.reports.weeks import monday, resting_days
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,12 @@ class WeekSoFar:
     commits: int | None  # None: the history could not be read
     active_days: tuple[dt.date, ...]
     units_by_name: tuple[tuple[str, int], ...] = ()  # (unit, units logged) for each unit name, `units` split up
+    resting: tuple[dt.date, ...] = ()  # resting days so far without activity
+
+    @property
+    def possible_days(self) -> int:
+        """The days so far that could have been active: Monday to today, but the resting days without activity."""
+        return (self.today - self.start).days + 1 - len(self.resting)
 
     @property
     def year(self) -> int:
@@ -102,9 +109,10 @@ def status_view(
             commits=None if commit_days is None else sum(a.commits for a in week),
             active_days=tuple(a.day for a in week if a.active),
             units_by_name=_units_by_name(plan, start, today),
+            resting=resting_days(plan.rest, start, today, {a.day for a in week if a.active}),
         ),
         commitments=_lines(plan, today, statuses),
-        streaks=streaks(days, today),
+        streaks=streaks(days, today, plan.rest),
         reviews_due=reviews_due,
     )
 

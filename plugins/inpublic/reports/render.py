@@ -56,6 +56,7 @@ def week_record(report: WeekReport, site_url: str) -> dict[str, Any]:
         "url": f"{site_url}{REPORTS_DIR}/{report.slug}/",
         "commits": len(report.commits),
         "active_days": len(report.active_days),
+        "possible_days": report.possible_days,
         "notes_created": len(report.notes_created),
         "notes_updated": len(report.notes_updated),
         "minutes": report.minutes,
