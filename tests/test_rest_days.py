@@ -6,6 +6,7 @@ A weekdays-only learner (rest_days: [sat, sun]) studies Monday to Friday: a rest
 from __future__ import annotations
 
 import datetime as dt
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -15,11 +16,13 @@ from inpublic.activity.days import Run, daily_activity, streaks
 from inpublic.activity.public import streak
 from inpublic.cli.status_view import status_view
 from inpublic.cli.terminal import format_status
+from inpublic.commitments.status import commitment_statuses, study_day_after
 from inpublic.history.read import read_history
-from inpublic.model import NO_REST, Break, LogEntry, Rest
+from inpublic.model import NO_REST, Break, LogEntry, PlanHistory, Rest
 from inpublic.plan.load import parse_plan
 from inpublic.privacy import Privacy, public_plan
 from inpublic.reports.weeks import Sources, weekly_reports
+from inpublic.rhythm.reviews import review_schedule
 from test_weeks import make_plan
 
 WEEKENDS = Rest(frozenset({5, 6}))
@@ -122,3 +125,60 @@ def test_status_says_the_active_days_of_the_days_so_far_not_resting() -> None:
     assert (len(view.week.active_days), view.week.possible_days) == (2, 5)
     assert "active days   2 of 5 (2 rest days): Fri Sat" in format_status(view)
     assert view.streaks.current_days == 2 and view.streaks.resting_since is False
+
+
+# --- reviews and the pace needed ----------------------------------------------------------------------------------
+
+
+def test_a_review_falling_due_on_a_resting_day_is_due_on_the_next_study_day() -> None:
+    log = ("date: 2026-10-09, minutes: 60, resource: calc1, units: 1\n"  # a Friday
+           "date: 2026-10-12, minutes: 60, resource: stat110, units: 1\n"  # a Monday, the day before a break
+           "date: 2026-10-13, minutes: 20, resource: calc-intro, kind: review")  # on the break, before Monday's due
+    rest = "rest_days: [sat, sun]\nbreaks:\n  - {from: 2026-10-13, to: 2026-10-14}\n"
+    plan = public_plan(parse_plan(make_plan(log) + rest))
+    schedule = review_schedule(plan, dt.date(2026, 10, 20))
+    due = {(r.kind, r.resource.id): (r.due, r.moved_to, r.status) for r in schedule}
+    assert due[("review", "calc1")] == (dt.date(2026, 10, 12), dt.date(2026, 10, 12), "done")  # not Saturday
+    assert due[("practice", "calc1")] == (dt.date(2026, 10, 16), None, "missed")  # a Friday: as it was
+    assert due[("review", "stat110")] == (dt.date(2026, 10, 15), dt.date(2026, 10, 15), "missed")  # after the break
+    plain = {(r.kind, r.resource.id): r.due for r in review_schedule(parse_plan(make_plan(log)), dt.date(2026, 10, 20))}
+    assert plain[("review", "calc1")] == dt.date(2026, 10, 10) and plain[("review", "stat110")] == dt.date(2026, 10, 13)
+
+
+def needed(rest: str, today: dt.date) -> Fraction:
+    log = "date: 2026-10-05, minutes: 60, resource: calc1, units: 4"
+    plan = public_plan(parse_plan(make_plan(log) + rest))
+    status = next(s for s in commitment_statuses(plan, PlanHistory(), today) if s.id == "autumn")
+    assert status.needed is not None
+    return status.needed
+
+
+def test_the_pace_needed_counts_only_the_days_that_are_not_resting() -> None:
+    today = dt.date(2026, 12, 17)  # a Thursday, two weeks before the due date (Thursday 31 December)
+    plain = needed("", today)
+    assert plain == (1 - Fraction(4, 10) / 2) / 14
+    assert needed("rest_days: [sat, sun]\n", today) == plain  # whole weeks: 10 study days, at 5 a week
+    # a break of two weekdays leaves 8 study days: the pace needed rises by 10/8
+    christmas = "rest_days: [sat, sun]\nbreaks:\n  - {from: 2026-12-24, to: 2026-12-27, note: Christmas}\n"
+    assert needed(christmas, today) == plain * Fraction(10, 8)
+    assert needed("breaks:\n  - {from: 2026-12-18, to: 2026-12-24}\n", today) == plain * 2  # 7 of 14 days left
+
+
+def test_status_shows_the_pace_needed_a_study_day() -> None:
+    plan = parse_plan(make_plan("date: 2026-12-14, minutes: 60, resource: calc1, units: 4")
+                      + "rest_days: [sat, sun]\nbreaks:\n  - {from: 2026-12-24, to: 2026-12-25}\n")
+    text = format_status(status_view(plan, dt.date(2026, 12, 17), ()))
+    assert "    needs 1 unit a study day (5 a week) for the 8 left\n" in text
+
+
+def test_the_forecast_counts_study_days() -> None:
+    rest = Rest(frozenset({5, 6}), (Break(dt.date(2026, 12, 24), dt.date(2027, 1, 1)),))
+    thursday = dt.date(2026, 12, 17)
+    assert study_day_after(thursday, 0, rest) == thursday
+    assert study_day_after(thursday, 1, rest) == dt.date(2026, 12, 18)
+    assert study_day_after(thursday, 4, rest) == dt.date(2026, 12, 23)
+    assert study_day_after(thursday, 5, rest) == dt.date(2027, 1, 4)  # after the break and its weekend
+    for days in range(60):
+        day = study_day_after(thursday, days, rest)
+        assert day is not None and rest.study_days(thursday + DAY, day) == days
+        assert days == 0 or not rest.resting(day)

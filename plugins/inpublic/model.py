@@ -108,6 +108,14 @@ class Rest:
                 day += dt.timedelta(days=1)
         return total - resting - len(off)
 
+    def next_study_day(self, day: dt.date) -> dt.date:
+        """``day``, or the first day after it that is not resting (``day`` itself when every weekday rests)."""
+        if len(self.weekdays) >= 7:
+            return day
+        while self.resting(day):
+            day += dt.timedelta(days=1)
+        return day
+
 
 NO_REST = Rest()  # frozen: a default to share
 

@@ -103,8 +103,9 @@ def commitment_lines(line: CommitmentLine, style: Style) -> list[str]:
         needed = line.needed_per_day
         if needed is not None:
             unit = line.units[0][0] if len(line.units) == 1 else "units"
-            out.append(f"{INDENT * 2}needs {number(needed)} {unit_name(unit, needed)} a day "
-                       f"({number(needed * 7)} a week) for the {line.units_left} left")
+            day = "day" if line.study_days is None else "study day"
+            out.append(f"{INDENT * 2}needs {number(needed)} {unit_name(unit, needed)} a {day} "
+                       f"({number(needed * line.week_days)} a week) for the {line.units_left} left")
     return out
 
 
