@@ -16,7 +16,8 @@ import pytest
 
 from golden import check_golden
 from inpublic.activity.days import daily_activity, streaks
-from inpublic.model import LogEntry
+from inpublic.model import Break, Learner, LogEntry, Plan, Rest
+from inpublic.privacy import public_plan
 from inpublic.rhythm.heatmap import COLUMNS, PITCH, Heatmap, heatmap
 from inpublic.rhythm.pages import render_heatmap
 
@@ -179,3 +180,34 @@ def test_the_template_escapes_what_it_writes() -> None:
     years = [t.text for t in root.iter(f"{SVG}text") if t.get("class") == "inpublic-heatmap-year"]
     assert years[0] == '<b a="1">&</b>'
     assert "&lt;b a=&#34;1&#34;&gt;&amp;&lt;/b&gt;" in svg
+
+
+def test_resting_days_are_outlined_hatched_and_titled_with_a_legend() -> None:
+    """A weekdays-only learner with a break: resting days are drawn apart, their title says what they are (text,
+    not colour alone), a rest day studied on is drawn as an active day, and a private note never shows."""
+    rest = Rest(frozenset({5, 6}), (Break(dt.date(2026, 11, 11), dt.date(2026, 11, 12), "Exams <elsewhere> & more"),
+                                    Break(dt.date(2026, 11, 16), dt.date(2026, 11, 16), "hospital", private=True)))
+    plan_rest = public_plan(Plan(Learner("A", "b", "UTC", dt.date(2026, 11, 2)), (), rest=rest)).rest
+    today = dt.date(2026, 11, 17)
+    entries = [LogEntry(dt.date(2026, 11, 2) + dt.timedelta(days=n), 30, "calc1") for n in (0, 1, 2, 5, 7)]
+    days = daily_activity(entries, (), today)
+    svg = render_heatmap(heatmap(days, dt.date(2026, 11, 2), today, streaks(days, today, plan_rest), plan_rest))
+    root = ET.fromstring(svg)
+    rests = {r.get("data-date"): r for r in root.iter(f"{SVG}rect") if r.get("data-rest")}
+    titles = {d: r.findtext(f"{SVG}title") for d, r in rests.items()}
+    assert titles == {
+        "2026-11-08": "Sunday 8 November 2026: rest day",
+        "2026-11-11": "Wednesday 11 November 2026: Exams <elsewhere> & more",
+        "2026-11-12": "Thursday 12 November 2026: Exams <elsewhere> & more",
+        "2026-11-14": "Saturday 14 November 2026: rest day",
+        "2026-11-15": "Sunday 15 November 2026: rest day",
+        "2026-11-16": "Monday 16 November 2026: rest day",
+    }  # Saturday 7 was studied on: an active cell
+    assert all(r.get("class") == "inpublic-rest" and r.get("fill") == "url(#inpublic-heatmap-hatch)"
+               for r in rests.values())
+    assert [c.get("data-date") for c in cells(root) if not c.get("data-rest")][3] == "2026-11-07"
+    assert "hospital" not in svg and "Exams &lt;elsewhere&gt; &amp; more" in svg
+    legend = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "inpublic-heatmap-legend")
+    assert [t.text for t in legend.iter(f"{SVG}text")] == ["Rest day", "Less", "More"]
+    assert "Rest days and breaks are outlined and hatched" in (root.findtext(f"{SVG}desc") or "")
+    assert "Rest day" not in render_heatmap(heatmap(days, dt.date(2026, 11, 2), today, streaks(days, today)))

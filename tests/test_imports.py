@@ -53,6 +53,7 @@ LAYERS: Mapping[str, str] = {
     "plan/spec.py": DERIVE,  # the spec that drives the loader and the schema
     "plan/syntax.py": DERIVE,  # YAML syntax problems, with their line and column
     "plan/schema.py": DERIVE,  # the JSON Schema made from the spec
+    "plan/weekdays.py": DERIVE,  # the days of the week as the plan writes them (rest_days)
     "plan/log_entry.py": DERIVE,  # a log entry from the command line's words, and the plan text with it added
     "history/": READS,  # the git history: the only modules that start git
     "activity/": DERIVE,  # note lives, public commits, days of activity, progress

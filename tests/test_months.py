@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import feedparser
@@ -14,6 +15,7 @@ from lxml import html as lxml_html
 
 from core_inputs import inputs_of
 from gitrepo import GitRepo
+from inpublic.model import Break, Rest
 from inpublic.reports.months import _weeks, first_of_month, last_of_month, month_of_week
 from inpublic.site import Site, SiteFacts, build_site
 from sites import MINIMAL_CONFIG, build_in_process
@@ -238,3 +240,13 @@ def test_each_completed_month_is_one_feed_item_and_the_month_in_progress_none(bu
     body = november.content[0].value
     assert "<script" not in body and "Talked with my mentor" in body
     assert all(href.startswith("https://") for href in re.findall(r'href="([^"]+)"', body))
+
+
+def test_a_months_active_days_are_counted_of_the_days_that_were_not_resting(learner: GitRepo) -> None:
+    inputs = inputs_of(learner.root, SiteFacts(url=SITE_URL, name="Ada"), today=TODAY)
+    weekends = replace(inputs.plan, rest=Rest(weekdays=frozenset({5, 6}),
+                                              breaks=(Break(dt.date(2026, 11, 23), dt.date(2026, 11, 25)),)))
+    november = build_site(replace(inputs, plan=weekends)).month_pages[1]
+    # 30 days: 9 of them Saturdays and Sundays, 3 more of a break; the learner was active on none of them
+    assert (november.report.figures.active_days, november.report.figures.possible_days) == (3, 18)
+    assert november.report.figures.resting == 12

@@ -25,7 +25,7 @@ SCHEMA_BLIND = {
     "log-units-over-total", "log-unknown-resource-typo", "log-unknown-resource", "log-unknown-subject-prefix",
     "log-wrong-subject", "minutes-over-a-day-summed", "resource-id-is-subject-id", "timezone-abbreviation",
     "timezone-typo", "timezone-unknown", "timezone-wrong-case", "duplicate-key", "log-unknown-resource-repeated",
-    "duplicate-commitment-id-case",
+    "duplicate-commitment-id-case", "rest-days-twice", "rest-days-every-day", "break-ends-before-it-starts",
 }
 # Plans that make no JSON document to give a schema: aliases repeat them into millions of entries or into
 # themselves, or a number has more digits than Python reads. The loader reports each of them.

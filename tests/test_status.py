@@ -201,7 +201,7 @@ def test_the_pace_needed_without_statuses() -> None:
         week=WeekSoFar(dt.date(2026, 11, 16), today, 0, 0, 0, None, ()),
         commitments=(CommitmentLine("Calculus by March", dt.date(2027, 3, 31), 131, 15, 6, 40),
                      CommitmentLine("Done already", dt.date(2026, 12, 1), 11, 100, 5, 5)),
-        streaks=Streaks(today, None, Run(dt.date(2026, 11, 2), dt.date(2026, 11, 3))),
+        streaks=Streaks(today, None, Run(dt.date(2026, 11, 2), dt.date(2026, 11, 3), 2)),
         reviews_due=None,
     )
     text = format_status(view)

@@ -67,12 +67,67 @@ class Milestone:
 
 
 @dataclass(frozen=True)
+class Break:
+    """Dated days off: from ``start`` to ``end``, both included."""
+
+    start: dt.date
+    end: dt.date  # inclusive
+    note: str | None = None
+    private: bool = False  # the note stays off the site, the feeds and mail; the days still rest
+
+
+@dataclass(frozen=True)
+class Rest:
+    """The days the learner does not plan to study: weekdays every week, and dated breaks."""
+
+    weekdays: frozenset[int] = frozenset()  # 0 = Monday ... 6 = Sunday
+    breaks: tuple[Break, ...] = ()
+
+    def resting(self, day: dt.date) -> bool:
+        """Whether ``day`` is a rest weekday or inside a break."""
+        return day.weekday() in self.weekdays or self.on_break(day) is not None
+
+    def on_break(self, day: dt.date) -> Break | None:
+        """The first break ``day`` falls in, or None."""
+        return next((b for b in self.breaks if b.start <= day <= b.end), None)
+
+    def study_days(self, start: dt.date, end: dt.date) -> int:
+        """The days from ``start`` to ``end``, both included, that are not resting (0 when end < start)."""
+        if end < start:
+            return 0
+        total = (end - start).days + 1
+        weeks, extra = divmod(total, 7)
+        resting = weeks * len(self.weekdays)
+        resting += sum(1 for n in range(extra) if (start.weekday() + n) % 7 in self.weekdays)
+        off: set[dt.date] = set()  # break days on study weekdays, counted once where breaks overlap
+        for b in self.breaks:
+            day, last = max(b.start, start), min(b.end, end)
+            while day <= last:
+                if day.weekday() not in self.weekdays:
+                    off.add(day)
+                day += dt.timedelta(days=1)
+        return total - resting - len(off)
+
+    def next_study_day(self, day: dt.date) -> dt.date:
+        """``day``, or the first day after it that is not resting (``day`` itself when every weekday rests)."""
+        if len(self.weekdays) >= 7:
+            return day
+        while self.resting(day):
+            day += dt.timedelta(days=1)
+        return day
+
+
+NO_REST = Rest()  # frozen: a default to share
+
+
+@dataclass(frozen=True)
 class Plan:
     learner: Learner
     subjects: tuple[Subject, ...]
     commitments: tuple[Commitment, ...] = ()
     log: tuple[LogEntry, ...] = ()
     milestones: tuple[Milestone, ...] = ()
+    rest: Rest = Rest()
 
     @property
     def resources(self) -> tuple[Resource, ...]:

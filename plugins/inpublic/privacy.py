@@ -12,11 +12,14 @@ MARKER = "[private]"  # the default private marker of a commit's message
 
 
 def public_plan(plan: Plan) -> Plan:
-    """The plan as the site and feeds may show it: private log entries and milestones removed."""
+    """The plan as the site and feeds may show it: private log entries and milestones removed, and the notes of
+    private breaks (their days still rest)."""
+    breaks = tuple(replace(b, note=None) if b.private else b for b in plan.rest.breaks)
     return replace(
         plan,
         log=tuple(e for e in plan.log if not e.private),
         milestones=tuple(m for m in plan.milestones if not m.private),
+        rest=replace(plan.rest, breaks=breaks),
     )
 
 

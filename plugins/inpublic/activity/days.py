@@ -3,10 +3,13 @@
 - A day's activity is what the public log and the counted commits (see ``inpublic.activity.public``) put on it,
   in the learner's time zone: the minutes, units and sessions logged, and the commits counted.
 - A day is *active* when it has a counted commit or a log entry, as in the weekly reports.
+- A *resting day* is a rest weekday or a day of a break of the plan (``Plan.rest``). Without activity it neither
+  breaks a streak nor adds to it; with activity it is an active day like any other.
 - The *current streak* is the number of consecutive active days ending today, or ending yesterday when
   today has no activity yet (the day is not over); it is 0 when neither today nor yesterday was active.
-- The *longest streak* is the longest run of consecutive active days up to today; of two runs as long,
-  the more recent one is named.
+  Resting days are skipped: on a Monday a learner resting at weekends keeps the streak that ended on Friday.
+- The *longest streak* is the longest run of consecutive active days up to today (resting days skipped); of two
+  runs as long, the more recent one is named.
 - Activity dated after today (a log entry written ahead, a commit with a clock set wrong) is left out.
 """
 
@@ -20,7 +23,7 @@ from zoneinfo import ZoneInfo
 
 from inpublic.activity.notes import NoteLife, note_lives
 from inpublic.activity.public import counted_commits, public_lives, streak
-from inpublic.model import History, LogEntry
+from inpublic.model import NO_REST, History, LogEntry, Rest
 from inpublic.reports.weeks import Sources
 
 DAY = dt.timedelta(days=1)
@@ -41,14 +44,11 @@ class DayActivity:
 
 @dataclass(frozen=True)
 class Run:
-    """Consecutive active days, from ``start`` to ``end`` included."""
+    """Consecutive active days, from ``start`` to ``end`` included, resting days between them skipped."""
 
     start: dt.date
     end: dt.date
-
-    @property
-    def days(self) -> int:
-        return (self.end - self.start).days + 1
+    days: int  # the active days: the resting days between them do not count
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,11 @@ class Streaks:
     def counts_today(self) -> bool:
         """Whether the current streak includes today (else it ends yesterday, or there is none)."""
         return self.current is not None and self.current.end == self.today
+
+    @property
+    def resting_since(self) -> bool:
+        """Whether the current streak ended before yesterday, the days since all resting."""
+        return self.current is not None and self.current.end < self.today - DAY
 
 
 def counted_commit_times(
@@ -100,25 +105,23 @@ def daily_activity(
     return {d: DayActivity(d, minutes[d], units[d], sessions[d], commits[d]) for d in days}
 
 
-def streaks(days: Mapping[dt.date, DayActivity], today: dt.date) -> Streaks:
+def streaks(days: Mapping[dt.date, DayActivity], today: dt.date, rest: Rest = NO_REST) -> Streaks:
     """The current and the longest streak as of ``today`` (see the module docstring)."""
     active = {d for d, a in days.items() if a.active and d <= today}
-    end = today if today in active else today - DAY
-    length = streak(active, end)
-    current = Run(end - (length - 1) * DAY, end) if length else None
-    return Streaks(today, current, longest_run(active))
+    runs = active_runs(active, rest)
+    current = None
+    if runs and streak(active, today if today in active else today - DAY, rest):
+        current = runs[-1]  # the last run reaches today, or yesterday, over resting days only
+    return Streaks(today, current, max(reversed(runs), key=lambda r: r.days, default=None))
 
 
-def longest_run(active: set[dt.date]) -> Run | None:
-    """The longest run of consecutive days in ``active``; the most recent of runs as long."""
-    best: Run | None = None
+def active_runs(active: set[dt.date], rest: Rest = NO_REST) -> list[Run]:
+    """The runs of consecutive days in ``active``, oldest first: a run goes on over resting days without activity,
+    and ends at a day that is neither active nor resting."""
+    runs: list[Run] = []
     for day in sorted(active):
-        if day - DAY in active:
-            continue  # not the start of a run
-        end = day
-        while end + DAY in active:
-            end += DAY
-        run = Run(day, end)
-        if best is None or run.days >= best.days:
-            best = run
-    return best
+        if runs and rest.study_days(runs[-1].end + DAY, day - DAY) == 0:
+            runs[-1] = Run(runs[-1].start, day, runs[-1].days + 1)
+        else:
+            runs.append(Run(day, day, 1))
+    return runs

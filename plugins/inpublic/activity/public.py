@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from inpublic.activity.notes import NoteLife, Touch
-from inpublic.model import Commit, FileChange, History
+from inpublic.model import NO_REST, Commit, FileChange, History, Rest
 from inpublic.privacy import Privacy
 
 
@@ -97,9 +97,17 @@ def _touches_file(change: FileChange, path: str) -> bool:
     return path in (change.path, change.old_path)
 
 
-def streak(active: set[dt.date], day: dt.date) -> int:
-    """How many consecutive active days end on ``day`` (0 when ``day`` itself was not active)."""
+def streak(active: set[dt.date], day: dt.date, rest: Rest = NO_REST) -> int:
+    """How many consecutive active days end on ``day`` (0 when ``day`` itself was not active and not resting).
+
+    A resting day (``rest``) without activity neither breaks the run nor adds to it; with activity, it counts as
+    an active day."""
     count = 0
-    while day - dt.timedelta(days=count) in active:
-        count += 1
+    earliest = min(active, default=day)
+    while day >= earliest:
+        if day in active:
+            count += 1
+        elif not rest.resting(day):
+            break
+        day -= dt.timedelta(days=1)
     return count

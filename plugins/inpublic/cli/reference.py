@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from inpublic.activity import public as activity
 from inpublic.plan.spec import Bool, Choice, Date, Id, Int, Key, Kind, ListOf, Record, Text, TimeZone, Url
+from inpublic.plan.weekdays import Weekday
 from inpublic.reports import weeks
 
 if TYPE_CHECKING:
@@ -93,6 +94,8 @@ def kind_label(key: Key, path: str) -> str:
     if isinstance(kind, ListOf):
         if isinstance(kind.item, Record):
             return f"list, see [`{child}[]`](#{anchor(child + '[]')})"
+        if isinstance(kind.item, Weekday):
+            return "list of days of the week, `mon` to `sun` (or `Monday` to `Sunday`)"
         return f"list of {scalar_label(kind.item)}s" + (f", at least {kind.min_items}" if kind.min_items else "")
     return scalar_label(kind)
 

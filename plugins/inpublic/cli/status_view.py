@@ -2,9 +2,11 @@
 
 The figures are the site's: the public log and the counted commits, days in the learner's time zone.
 
-- **This week** is the ISO week of today, Monday to today.
+- **This week** is the ISO week of today, Monday to today; the days that could have been active are those but
+  the resting days (rest weekdays and breaks) without activity.
 - Each current **commitment** shows its status and the reason for it (commitments/status.py). The pace needed is
-  what is left, in units summed over its resources, divided by the days left (from tomorrow to the due date).
+  what is left, in units summed over its resources, divided by the days left (from tomorrow to the due date),
+  or by the study days left when the plan has rest days or breaks (a week then has its study days).
 - The **streaks** are those of activity/days.py: the current one ends today, or yesterday while today has no activity.
 """
 
@@ -12,15 +14,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from inpublic.activity.days import Streaks, daily_activity, streaks
 from inpublic.activity.progress import commitment_progress, resource_progress
 from inpublic.commitments.reasons import WITHDRAWN
 from inpublic.commitments.status import CommitmentStatus
-from inpublic.model import Plan, Resource
-from inpublic.reports.weeks import monday
+from inpublic.model import Plan, Resource, Rest
+from inpublic.reports.weeks import monday, resting_days
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,12 @@ class WeekSoFar:
     commits: int | None  # None: the history could not be read
     active_days: tuple[dt.date, ...]
     units_by_name: tuple[tuple[str, int], ...] = ()  # (unit, units logged) for each unit name, `units` split up
+    resting: tuple[dt.date, ...] = ()  # resting days so far without activity
+
+    @property
+    def possible_days(self) -> int:
+        """The days so far that could have been active: Monday to today, but the resting days without activity."""
+        return (self.today - self.start).days + 1 - len(self.resting)
 
     @property
     def year(self) -> int:
@@ -55,6 +63,8 @@ class CommitmentLine:
     label: str | None = None
     reason: tuple[str | dt.date, ...] = ()
     units: tuple[tuple[str, int, int], ...] = ()  # (unit, done, total) for each unit its resources count in
+    study_days: int | None = None  # the days left that are not resting; None: the plan has no rest days or breaks
+    week_days: int = 7  # the study days of a week
 
     @property
     def units_left(self) -> int:
@@ -62,10 +72,11 @@ class CommitmentLine:
 
     @property
     def needed_per_day(self) -> Fraction | None:
-        """Units left per day left; None when nothing is left or no day is."""
-        if self.units_left <= 0 or self.days_left <= 0:
+        """Units left per day left (per study day left, with rest days); None when nothing is left or no day is."""
+        days = self.days_left if self.study_days is None else self.study_days
+        if self.units_left <= 0 or days <= 0:
             return None
-        return Fraction(self.units_left, self.days_left)
+        return Fraction(self.units_left, days)
 
 
 @dataclass(frozen=True)
@@ -102,9 +113,10 @@ def status_view(
             commits=None if commit_days is None else sum(a.commits for a in week),
             active_days=tuple(a.day for a in week if a.active),
             units_by_name=_units_by_name(plan, start, today),
+            resting=resting_days(plan.rest, start, today, {a.day for a in week if a.active}),
         ),
         commitments=_lines(plan, today, statuses),
-        streaks=streaks(days, today),
+        streaks=streaks(days, today, plan.rest),
         reviews_due=reviews_due,
     )
 
@@ -121,6 +133,20 @@ def _units_by_name(plan: Plan, start: dt.date, today: dt.date) -> tuple[tuple[st
 
 
 def _lines(plan: Plan, today: dt.date, statuses: Sequence[CommitmentStatus] | None) -> tuple[CommitmentLine, ...]:
+    return tuple(_with_study_days(line, plan.rest, today) for line in _plain_lines(plan, today, statuses))
+
+
+def _with_study_days(line: CommitmentLine, rest: Rest, today: dt.date) -> CommitmentLine:
+    """The line with the study days left to its due date, when the plan has rest days or breaks."""
+    if not rest.weekdays and not rest.breaks:
+        return line
+    study_days = rest.study_days(today + dt.timedelta(days=1), line.due)
+    return replace(line, study_days=study_days, week_days=max(7 - len(rest.weekdays), 1))
+
+
+def _plain_lines(
+    plan: Plan, today: dt.date, statuses: Sequence[CommitmentStatus] | None
+) -> tuple[CommitmentLine, ...]:
     if statuses is not None:
         return tuple(
             CommitmentLine(s.commitment.title, s.commitment.due, s.days_left, s.percent, s.units_done, s.units_total,

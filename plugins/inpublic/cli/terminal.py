@@ -57,12 +57,12 @@ def format_status(view: StatusView, colour: bool = False) -> str:
     since = format_date(week.start)
     lines.append(style.bold(f"This week so far (week {week.week} of {week.year}, since Monday {since})"))
     days = " ".join(f"{d:%a}" for d in week.active_days)
+    resting = f" ({plural(len(week.resting), 'rest day')})" if week.resting else ""
     lines += rows([
         ("time", f"{format_duration(week.minutes)} over {plural(week.sessions, 'session')}"),
         ("units", ", ".join(f"{n} {unit_name(unit, n)}" for unit, n in week.units_by_name) or str(week.units)),
         ("commits", "unknown: the git history could not be read" if week.commits is None else str(week.commits)),
-        ("active days",
-         f"{len(week.active_days)} of {(week.today - week.start).days + 1}" + (f": {days}" if days else "")),
+        ("active days", f"{len(week.active_days)} of {week.possible_days}{resting}" + (f": {days}" if days else "")),
     ])
     if view.commitments:
         lines += ["", style.bold("Commitments")]
@@ -71,7 +71,12 @@ def format_status(view: StatusView, colour: bool = False) -> str:
     s = view.streaks
     current = plural(s.current_days, "day")
     if s.current is not None:
-        current += ", up to today" if s.counts_today else ", up to yesterday (nothing yet today)"
+        if s.counts_today:
+            current += ", up to today"
+        elif s.resting_since:
+            current += f", up to {format_date(s.current.end)}, rest days since"
+        else:
+            current += ", up to yesterday (nothing yet today)"
     longest = plural(s.longest_days, "day")
     if s.longest is not None:
         longest += f", {format_date(s.longest.start)} to {format_date(s.longest.end)}"
@@ -98,8 +103,9 @@ def commitment_lines(line: CommitmentLine, style: Style) -> list[str]:
         needed = line.needed_per_day
         if needed is not None:
             unit = line.units[0][0] if len(line.units) == 1 else "units"
-            out.append(f"{INDENT * 2}needs {number(needed)} {unit_name(unit, needed)} a day "
-                       f"({number(needed * 7)} a week) for the {line.units_left} left")
+            day = "day" if line.study_days is None else "study day"
+            out.append(f"{INDENT * 2}needs {number(needed)} {unit_name(unit, needed)} a {day} "
+                       f"({number(needed * line.week_days)} a week) for the {line.units_left} left")
     return out
 
 

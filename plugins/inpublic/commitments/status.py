@@ -15,7 +15,10 @@ Definitions (docs/inpublic/commitments.md explains them to learners):
   p(today - 14)) / 14``, and likewise over 28 days. The best recent pace is the higher of the two.
   Pages state it per week, in the resource's units when the commitment covers one resource.
 - **Needed pace** is what is left divided by the days from tomorrow to the due date: today's log is
-  taken as written, so a commitment due today with work left is at risk.
+  taken as written, so a commitment due today with work left is at risk. With rest days or breaks
+  (``Plan.rest``), only the days that are not resting count: what is left is spread over the study days to
+  the due date, at the study days of a week (``left / study days * week's study days / 7`` a day), so that a
+  break ahead raises the pace needed. The forecast counts study days too.
 - **Forecast**: today plus the days the rest takes at the best recent pace (rounded up); none while there has
   been no progress since the commitment was made ("No progress yet since 2 December").
 - **Status**: *done* when everything was finished on or before the due date; *missed* once the due date
@@ -58,7 +61,7 @@ from inpublic.commitments.reasons import (
     _withdrawn_reason,
     rate_text,
 )
-from inpublic.model import Commitment, LogEntry, Plan, PlanHistory, Resource
+from inpublic.model import NO_REST, Commitment, LogEntry, Plan, PlanHistory, Resource, Rest
 from inpublic.wording import days_left, percent
 
 
@@ -163,7 +166,7 @@ def commitment_statuses(plan: Plan, history: PlanHistory, today: dt.date) -> tup
     """
     records = deadline_records(history, plan, today)
     counts = hand_counts(history, plan, today)
-    statuses = [status_of(record, plan.log, today, counts) for record in records]
+    statuses = [status_of(record, plan.log, today, counts, plan.rest) for record in records]
     current = sorted((s for s in statuses if s.status != WITHDRAWN), key=lambda s: (s.commitment.due, s.id))
     gone = sorted((s for s in statuses if s.status == WITHDRAWN), key=lambda s: (s.as_of, s.id))
     return tuple(_with_shared(current)) + tuple(gone)
@@ -174,6 +177,7 @@ def status_of(
     log: Iterable[LogEntry],
     today: dt.date,
     counts: Mapping[str, tuple[tuple[dt.date, int], ...]] | None = None,
+    rest: Rest = NO_REST,
 ) -> CommitmentStatus:
     """The status of one commitment as of ``today`` (or as of its withdrawal), from the log and hand counts."""
     commitment = record.commitment
@@ -203,26 +207,43 @@ def status_of(
         return replace(base, status=DONE, reason=_done_reason(base))
     if today > commitment.due:
         return replace(base, status=MISSED, reason=_missed_reason(base))
-    return _paced(base)
+    return _paced(base, rest)
 
 
 FAR = 36_525  # days: a century, past which no finish is forecast
 
 
-def _paced(base: CommitmentStatus) -> CommitmentStatus:
-    """On track or at risk, from the needed pace and the best recent pace."""
+def _paced(base: CommitmentStatus, rest: Rest = NO_REST) -> CommitmentStatus:
+    """On track or at risk, from the needed pace and the best recent pace, counting the study days only."""
     due, today = base.commitment.due, base.as_of
     left = 1 - base.fraction
-    days_left = (due - today).days
-    needed = left / days_left if days_left > 0 else None
+    week = 7 - len(rest.weekdays) if len(rest.weekdays) < 7 else 7  # the study days of a week
+    study_left = rest.study_days(today + dt.timedelta(days=1), due) if week < 7 or rest.breaks else (due - today).days
+    needed = left / study_left * Fraction(week, 7) if study_left > 0 else None
     best = base.best_pace
     paced = best.per_day > 0 and not base.idle_since_made
-    to_finish = math.ceil(left / best.per_day) if paced else None
+    to_finish = math.ceil(left / (best.per_day * Fraction(7, week))) if paced else None  # in study days
     # beyond a century a forecast means nothing (and past year 9999, no date can hold it)
-    forecast = today + dt.timedelta(days=to_finish) if to_finish is not None and to_finish <= FAR else None
+    forecast = study_day_after(today, to_finish, rest) if to_finish is not None and to_finish <= FAR else None
     status = AT_RISK if forecast is None or forecast > due else ON_TRACK
     out = replace(base, status=status, needed=needed, forecast=forecast)
     return replace(out, reason=_pace_reason(out))
+
+
+def study_day_after(today: dt.date, days: int, rest: Rest) -> dt.date | None:
+    """The day ``days`` study days after ``today`` (today itself for 0); None past a century or year 9999."""
+    if (not rest.breaks and not rest.weekdays) or len(rest.weekdays) >= 7:
+        return today + dt.timedelta(days=days)
+    weeks = days // (7 - len(rest.weekdays))  # whole weeks hold at most these study days: jump over them
+    day = today + dt.timedelta(weeks=max(weeks - 1, 0))
+    try:
+        counted = rest.study_days(today + dt.timedelta(days=1), day)
+        while counted < days:
+            day += dt.timedelta(days=1)
+            counted += not rest.resting(day)
+    except OverflowError:
+        return None
+    return day if (day - today).days <= FAR else None
 
 
 def _missed_by_change(record: DeadlineRecord, finished_on: dt.date | None, undated: bool) -> Change | None:

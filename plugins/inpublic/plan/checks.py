@@ -32,8 +32,37 @@ def check_plan(plan: Fields, report: Report) -> None:
     for commitment in commitments:
         check_commitment(commitment, subject_ids, resource_ids, references, report)
     check_log(list(records(plan.get("log"))), resource_ids, resource_subject, references, report)
+    check_rest_days(plan, report)
+    for item in records(plan.get("breaks")):
+        start, end = item.get("from"), item.get("to")
+        if is_ok(start) and is_ok(end) and end < start:
+            node, path = item.where("to")
+            report(node, path, f"the break ends on {end}, before it starts ({start}); from is its first day "
+                               "and to its last, both included (were they swapped?)")
     if references is not None:
         references.report_to(report)
+
+
+def check_rest_days(plan: Fields, report: Report) -> None:
+    """A day of the week listed twice, or every day of the week listed: rest days leave days to study."""
+    days = plan.get("rest_days")
+    if not isinstance(days, list):
+        return
+    node = plan.value_nodes["rest_days"]
+    seen: dict[int, int] = {}
+    for i, day in enumerate(days):
+        if not is_ok(day):
+            continue
+        if day in seen:
+            first = node.value[seen[day]]
+            report(node.value[i], f"rest_days[{i}]", f"{quote(node.value[i].value)} is listed twice (first on line "
+                                                     f"{first.start_mark.line + 1} as {quote(first.value)}); keep one")
+        else:
+            seen[day] = i
+    if len(seen) == 7:
+        report(node, "rest_days", "every day of the week is a rest day, which leaves no day to study; list only "
+                                  "the days you do not plan to study, for example [sat, sun] (for time off, "
+                                  "write a break under breaks:)")
 
 
 class References:

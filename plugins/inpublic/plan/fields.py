@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from inpublic.model import LOG_KINDS, RESOURCE_KINDS
 from inpublic.plan.spec import Bool, Choice, Date, Id, Int, Key, ListOf, Record, Text, TimeZone, Url
+from inpublic.plan.weekdays import Weekday
 
 MAX_MINUTES = 24 * 60
 MAX_UNITS = 100_000
@@ -88,6 +89,16 @@ MILESTONE = Record(
     ),
 )
 
+BREAK = Record(
+    doc="Days off with dates (a holiday, an exam week elsewhere): they rest, like rest days.",
+    keys=(
+        Key("from", Date(doc="The first day of the break", example="2026-12-24"), required=True),
+        Key("to", Date(doc="The last day of the break, included", example="2027-01-01"), required=True),
+        Key("note", Text(doc="What the break is, shown on the heatmap", example="Christmas with family")),
+        Key("private", Bool(doc="Keep the note off the site and the feeds (the days still rest)", example="false")),
+    ),
+)
+
 PLAN = Record(
     doc="A learner's plan for inpublic: who you are, what you study, what you promised, and what you did.",
     keys=(
@@ -97,5 +108,10 @@ PLAN = Record(
         Key("commitments", ListOf(doc="Your public deadlines", item=COMMITMENT)),
         Key("log", ListOf(doc="Your study sessions, one entry each", item=LOG_ENTRY)),
         Key("milestones", ListOf(doc="Events of your journey", item=MILESTONE)),
+        Key("rest_days", ListOf(doc="The days of the week you do not plan to study: they do not break a streak",
+                                item=Weekday(doc="A day of the week: mon, tue, wed, thu, fri, sat or sun"),
+                                example="[sat, sun]")),
+        Key("breaks", ListOf(doc="Dated breaks: days off that do not break a streak", item=BREAK,
+                             example="[{from: 2026-12-24, to: 2027-01-01}]")),
     ),
 )

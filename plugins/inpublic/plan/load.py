@@ -11,7 +11,7 @@ from ruamel.yaml.error import MarkedYAMLError, ReusedAnchorWarning, YAMLError
 from ruamel.yaml.nodes import Node
 from ruamel.yaml.reader import ReaderError
 
-from inpublic.model import Commitment, Learner, LogEntry, Milestone, Plan, Resource, Subject
+from inpublic.model import Break, Commitment, Learner, LogEntry, Milestone, Plan, Resource, Rest, Subject
 from inpublic.plan.checks import check_plan
 from inpublic.plan.fields import PLAN
 from inpublic.plan.spec import INVALID, Fields, is_null
@@ -110,7 +110,16 @@ def build_plan(fields: Fields) -> Plan:
         LogEntry(**{**e.values, "resource": resource_id(e.values["resource"], resources)}) for e in v.get("log") or ()
     )
     milestones = tuple(Milestone(**m.values) for m in v.get("milestones") or ())
-    return Plan(learner, subjects, commitments, log, milestones)
+    return Plan(learner, subjects, commitments, log, milestones, build_rest(fields))
+
+
+def build_rest(fields: Fields) -> Rest:
+    """The rest days and the breaks, the breaks in date order."""
+    breaks = (
+        Break(b.values["from"], b.values["to"], b.values.get("note"), b.values.get("private", False))
+        for b in fields.get("breaks") or ()
+    )
+    return Rest(frozenset(fields.get("rest_days") or ()), tuple(sorted(breaks, key=lambda b: (b.start, b.end))))
 
 
 def build_subject(fields: Fields) -> Subject:

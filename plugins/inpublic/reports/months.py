@@ -4,9 +4,10 @@ One report per calendar month in the learner's time zone, from the month of the 
 containing today, which is marked incomplete. Everything is counted by the rules of the weekly reports
 (reports/weeks.py), by month instead of by week:
 
-- **Figures**, beside the previous month's: counted commits, active days (of the month's days, up to today in the
-  month in progress), time, units and sessions logged, notes written and updated (a note is *written* in the month
-  of its first counted commit, *updated* in every other month a counted commit changed it), notes moved, and the
+- **Figures**, beside the previous month's: counted commits, active days (of the month's days that were not
+  resting, up to today in the month in progress; a rest day studied on counts as a day that could have been
+  active), time, units and sessions logged, notes written and updated (a note is *written* in the month of its
+  first counted commit, *updated* in every other month a counted commit changed it), notes moved, and the
   reviews and practice that fell due in the month (rhythm/reviews.py): done, missed, still open.
 - **Commitments**: each current one made by the month's end, its progress at the end of the month before (or
   when it was made, in its first month) and at the month's end, and its status at the month's end, judged as the
@@ -33,8 +34,17 @@ from inpublic.commitments.at_close import changed_versions, statuses_at_close
 from inpublic.commitments.deadlines import ADDED, DUE, Change
 from inpublic.commitments.reasons import AT_RISK, LABELS, ON_TRACK
 from inpublic.commitments.status import CommitmentStatus
-from inpublic.model import History, Plan, PlanHistory, Resource
-from inpublic.reports.weeks import Activity, NoteRef, Sources, SubjectWeek, by_title, dated_activity, subject_weeks
+from inpublic.model import History, Plan, PlanHistory, Resource, Rest
+from inpublic.reports.weeks import (
+    Activity,
+    NoteRef,
+    Sources,
+    SubjectWeek,
+    by_title,
+    dated_activity,
+    resting_days,
+    subject_weeks,
+)
 from inpublic.rhythm.reviews import DONE, MISSED, OPEN, Review
 from inpublic.wording import commit_url, percent
 
@@ -44,6 +54,7 @@ class MonthFigures:
     commits: int
     active_days: int
     days: int  # the days the month had, up to today in the month in progress
+    resting: int  # of them, the resting days without activity (rest days and breaks of the plan)
     minutes: int
     units: int
     sessions: int
@@ -57,6 +68,11 @@ class MonthFigures:
     @property
     def reviews_due(self) -> int:
         return self.reviews_done + self.reviews_missed + self.reviews_open
+
+    @property
+    def possible_days(self) -> int:
+        """The days that could have been active: the month's days but its resting days without activity."""
+        return self.days - self.resting
 
 
 @dataclass(frozen=True)
@@ -175,7 +191,7 @@ def monthly_reports(
     hidden = sources.privacy.hidden_commits(history)
     out: list[MonthReport] = []
     for start, before, end in zip(starts, closes[:-1], closes[1:], strict=True):
-        figures = _figures(activity, reviews, start, end)
+        figures = _figures(activity, reviews, start, end, plan.rest)
         out.append(MonthReport(
             year=start.year,
             month=start.month,
@@ -203,7 +219,7 @@ def _months(first: dt.date, last: dt.date) -> Iterable[dt.date]:
         month = (month + dt.timedelta(days=32)).replace(day=1)
 
 
-def _figures(activity: Activity, reviews: Sequence[Review], start: dt.date, end: dt.date) -> MonthFigures:
+def _figures(activity: Activity, reviews: Sequence[Review], start: dt.date, end: dt.date, rest: Rest) -> MonthFigures:
     """The month's figures; `end` is its last day, or today in the month in progress."""
     log = activity.log.get(start, [])
     due = [r for r in reviews if start <= r.due <= end]
@@ -211,6 +227,7 @@ def _figures(activity: Activity, reviews: Sequence[Review], start: dt.date, end:
         commits=len(activity.commits.get(start, [])),
         active_days=sum(1 for d in activity.active if start <= d <= end),
         days=(end - start).days + 1,
+        resting=len(resting_days(rest, start, end, activity.active)),
         minutes=sum(e.minutes for e in log),
         units=sum(e.units for e in log),
         sessions=len(log),

@@ -29,14 +29,17 @@ weeks without activity included; the week containing today is marked incomplete.
   resource counting at most its total units.
 - A day is active when it has a counted commit or a log entry. The streak of a week is the number
   of consecutive active days ending on its Sunday (on today, for the week in progress), across
-  week boundaries, and 0 when that day was not active.
+  week boundaries, and 0 when that day was not active. Resting days (rest weekdays and breaks, ``Plan.rest``)
+  without activity are skipped: they neither break the streak nor add to it.
+- The days that *could have been active* are the week's seven days but its resting days without activity: a
+  week of a learner resting at weekends has 5, or 6 when a Saturday was studied on anyway.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 from zoneinfo import ZoneInfo
@@ -44,7 +47,7 @@ from zoneinfo import ZoneInfo
 from inpublic.activity.notes import NoteLife, note_lives
 from inpublic.activity.progress import CommitmentProgress, commitment_progress, resource_progress
 from inpublic.activity.public import counted_commits, docs_relative, public_lives, streak
-from inpublic.model import Commit, History, LogEntry, Plan, Resource, Subject
+from inpublic.model import Commit, History, LogEntry, Plan, Resource, Rest, Subject
 from inpublic.privacy import Privacy
 from inpublic.wording import commit_url
 
@@ -102,6 +105,12 @@ class WeekReport:
     commitments: tuple[CommitmentProgress, ...]  # every commitment made on or before the week's end, as it stood then
     streak: int
     reorganised: int = 0  # public notes moved that week (renamed or moved, their content as it was)
+    resting: tuple[dt.date, ...] = ()  # its resting days without activity (a rest day studied on is an active day)
+
+    @property
+    def possible_days(self) -> int:
+        """The days that could have been active: the week's days but its resting days without activity."""
+        return 7 - len(self.resting)
 
     @property
     def slug(self) -> str:
@@ -251,9 +260,16 @@ def _report(plan: Plan, activity: Activity, start: dt.date, today: dt.date) -> W
         subjects=subject_weeks(plan, log),
         finished=tuple(r for r in plan.resources if r in finished),
         commitments=commitments_at(plan, end),
-        streak=streak(activity.active, end if complete else today),
+        streak=streak(activity.active, end if complete else today, plan.rest),
         reorganised=activity.reorganised.get(start, 0),
+        resting=resting_days(plan.rest, start, end, activity.active),
     )
+
+
+def resting_days(rest: Rest, start: dt.date, end: dt.date, active: Container[dt.date]) -> tuple[dt.date, ...]:
+    """The resting days from ``start`` to ``end`` without activity: the days that could not have been active."""
+    days = (start + dt.timedelta(days=n) for n in range((end - start).days + 1))
+    return tuple(d for d in days if rest.resting(d) and d not in active)
 
 
 def by_title(notes: Iterable[NoteRef]) -> tuple[NoteRef, ...]:

@@ -15,6 +15,10 @@
   quarter of an hour for each counted commit (writing notes is study too): level 1 below 30 minutes, 2 from
   30 minutes, 3 from an hour, 4 from two hours. The levels are fixed, so a day keeps its shade as the
   record grows.
+- A **resting day** without activity (a rest weekday or a day of a break, ``Plan.rest``) from the start of the
+  record to today is drawn outlined and hatched over the empty square, its title saying "rest day" or the break's
+  note (a private break's note never reaches the public plan), and the legend shows it when there is one. A
+  resting day with activity is drawn like any active day.
 - Python computes every coordinate; the template (heatmap.svg.j2) only writes them out. Days without activity
   are not drawn one by one: a pattern of empty squares fills the area of the row's days, and each active day
   is drawn over it, so the SVG grows with the active days, not with the years.
@@ -27,6 +31,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from inpublic.activity.days import DayActivity, Streaks
+from inpublic.model import NO_REST, Rest
 
 LEVELS = (30, 60, 120)  # minutes of effort from which a day reaches level 2, 3 and 4
 COMMIT_MINUTES = 15  # the effort a counted commit stands for
@@ -60,6 +65,16 @@ class Cell:
 
 
 @dataclass(frozen=True)
+class RestCell:
+    """A resting day without activity: what it is, and where."""
+
+    day: dt.date
+    what: str  # "rest day", or the break's note
+    x: int
+    y: int
+
+
+@dataclass(frozen=True)
 class Box:
     x: int
     y: int
@@ -78,6 +93,7 @@ class YearRow:
     days: tuple[Label, ...]  # Mon, Wed, Fri
     blank: tuple[Box, ...]  # the area of the row's days, filled with the pattern of empty squares
     cells: tuple[Cell, ...]  # the active days, oldest first
+    rests: tuple[RestCell, ...] = ()  # the resting days without activity, oldest first
 
     def position(self, day: dt.date) -> tuple[int, int]:
         """Where the square of ``day`` is (a day of this row): its column of weeks and its row, Monday first."""
@@ -116,6 +132,7 @@ class Heatmap:
     pitch: int = PITCH
     pattern: tuple[int, int] = (LEFT, TOP)  # where the pattern of empty squares starts
     labels_width: int = LEFT - (PITCH - CELL)  # the column of the year and weekday labels, up to the first square
+    rest_legend: tuple[LegendCell, Label] | None = None  # "Rest day", when a resting day is drawn
 
 
 def level(activity: DayActivity | None) -> int:
@@ -126,13 +143,17 @@ def level(activity: DayActivity | None) -> int:
     return 1 + sum(1 for bound in LEVELS if effort >= bound)
 
 
-def heatmap(days: Mapping[dt.date, DayActivity], started: dt.date, today: dt.date, streaks: Streaks) -> Heatmap:
-    """The heatmap of ``days`` (each active day up to today, as ``days.daily_activity`` gives them)."""
+def heatmap(
+    days: Mapping[dt.date, DayActivity], started: dt.date, today: dt.date, streaks: Streaks, rest: Rest = NO_REST
+) -> Heatmap:
+    """The heatmap of ``days`` (each active day up to today, as ``days.daily_activity`` gives them); ``rest`` the
+    plan's rest days and breaks (public notes only)."""
     start = min([started, today, *days])
     first, last = start.isocalendar().year, today.isocalendar().year
     rows = []
     for n, year in enumerate(range(last, first - 1, -1)):
-        rows.append(_year_row(year, n * (TOP + 7 * PITCH + ROW_GAP), days, today))
+        row = _year_row(year, n * (TOP + 7 * PITCH + ROW_GAP), days, today)
+        rows.append(replace(row, rests=_rests(row, days, rest, start)))
     legend_y = len(rows) * (TOP + 7 * PITCH + ROW_GAP) - ROW_GAP + (LEGEND - CELL) // 2
     legend_x = WIDTH - 30 - 5 * PITCH
     legend = tuple(LegendCell(lvl, legend_x + lvl * PITCH, legend_y) for lvl in range(5))
@@ -148,7 +169,24 @@ def heatmap(days: Mapping[dt.date, DayActivity], started: dt.date, today: dt.dat
         legend_labels=(Label("Less", legend_x - 4, baseline), Label("More", legend_x + 5 * PITCH + 2, baseline)),
         streaks=streaks,
         active_days=sum(1 for d, a in days.items() if a.active and start <= d <= today),
+        rest_legend=(LegendCell(-1, legend_x - 100, legend_y), Label("Rest day", legend_x - 100 + PITCH + 2, baseline))
+        if any(row.rests for row in rows) else None,
     )
+
+
+def _rests(row: YearRow, days: Mapping[dt.date, DayActivity], rest: Rest, start: dt.date) -> tuple[RestCell, ...]:
+    """The row's resting days without activity, from the start of the record."""
+    if not rest.weekdays and not rest.breaks:
+        return ()
+    out = []
+    day = max(row.first, start)
+    while day <= row.last:
+        if rest.resting(day) and not (day in days and days[day].active):
+            on_break = rest.on_break(day)
+            what = on_break.note if on_break is not None and on_break.note else "rest day"
+            out.append(RestCell(day, what, *row.position(day)))
+        day += dt.timedelta(days=1)
+    return tuple(out)
 
 
 def _year_row(year: int, top: int, days: Mapping[dt.date, DayActivity], today: dt.date) -> YearRow:

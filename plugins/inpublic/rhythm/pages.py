@@ -34,7 +34,7 @@ def rhythm(plan: Plan, commit_days: Iterable[dt.date], today: dt.date, *, review
     """Everything the rhythm adds to a site; ``plan`` is the public plan, ``commit_days`` one day per counted
     commit in the learner's time zone, ``today`` the build date there."""
     days = daily_activity(plan.log, commit_days, today)
-    hm = heatmap(days, plan.learner.started, today, streaks(days, today))
+    hm = heatmap(days, plan.learner.started, today, streaks(days, today, plan.rest), plan.rest)
     if not reviews:
         return Rhythm(HomeRhythm(hm, None), (), None)
     schedule = review_schedule(plan, today)

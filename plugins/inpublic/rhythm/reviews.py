@@ -12,6 +12,9 @@
   (any of its resources) dated on its due day or within the **grace** of two days after it: a review due on
   Tuesday is done by an entry of Tuesday, Wednesday or Thursday. One entry can do several things due for
   its subject. An entry before the due day does not count: reviewing the same day is not spaced.
+- A review or a practice falling due on a **resting day** (a rest weekday or a day of a break, ``Plan.rest``) is
+  due on the next day that is not resting: a lecture studied on Friday by a learner resting at weekends is
+  reviewed on Monday, and its grace runs from there.
 - Until then it is **open** (due today, or still within its grace), and **missed** once the grace is over.
   Before its due day it is **upcoming**.
 - A review belongs to the week of its due day: a week's report counts the reviews and practice due in it
@@ -48,10 +51,11 @@ class Review:
     status: str  # DONE, OPEN, MISSED or UPCOMING, as of today
     done_on: dt.date | None = None
     done_with: tuple[Resource, ...] = ()  # the resources of the entries that did it, that day
+    moved_to: dt.date | None = None  # the next study day, when it fell due on a resting day
 
     @property
     def due(self) -> dt.date:
-        return self.studied + dt.timedelta(days=OFFSETS[self.kind])
+        return self.moved_to or self.studied + dt.timedelta(days=OFFSETS[self.kind])
 
     @property
     def closes(self) -> dt.date:
@@ -109,7 +113,7 @@ def review_schedule(plan: Plan, today: dt.date) -> tuple[Review, ...]:
         subject = plan.subject(resource.subject)
         topics = tuple(e.note for e in entries if e.note)
         for kind in (REVIEW, PRACTICE):
-            due = day + dt.timedelta(days=OFFSETS[kind])
+            due = plan.rest.next_study_day(day + dt.timedelta(days=OFFSETS[kind]))
             if due <= today + dt.timedelta(days=1):
                 reviews.append(_review(kind, subject, resource, day, topics, done_by[subject.id], today, plan))
     return tuple(sorted(reviews, key=lambda r: (r.due, r.kind != REVIEW, order[r.resource.id])))
@@ -128,7 +132,9 @@ def _review(
     kind: str, subject: Subject, resource: Resource, studied: dt.date, topics: tuple[str, ...],
     entries: Sequence[LogEntry], today: dt.date, plan: Plan,
 ) -> Review:
-    due = studied + dt.timedelta(days=OFFSETS[kind])
+    planned = studied + dt.timedelta(days=OFFSETS[kind])
+    due = plan.rest.next_study_day(planned)
+    moved_to = due if due != planned else None
     closes = due + dt.timedelta(days=GRACE)
     doing = []
     i = bisect_left(entries, due, key=lambda e: e.date)  # entries are sorted by date
@@ -139,9 +145,9 @@ def _review(
     if doing:
         day = doing[0].date
         with_ = tuple(dict.fromkeys(plan.resource(e.resource) for e in doing if e.date == day))
-        return Review(kind, subject, resource, studied, topics, sources, DONE, day, with_)
+        return Review(kind, subject, resource, studied, topics, sources, DONE, day, with_, moved_to)
     status = UPCOMING if today < due else OPEN if today <= closes else MISSED
-    return Review(kind, subject, resource, studied, topics, sources, status)
+    return Review(kind, subject, resource, studied, topics, sources, status, moved_to=moved_to)
 
 
 def review_sources(subject: Subject, studied: Resource) -> tuple[Resource, ...]:
