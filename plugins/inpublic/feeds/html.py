@@ -22,7 +22,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from inpublic.feeds.events import CommitmentEvent
-from inpublic.feeds.views import WeekView, page_path
+from inpublic.feeds.views import SubjectWeekView, WeekView, page_path
 from inpublic.render import environment
 from inpublic.sanitise import clean_html
 
@@ -49,6 +49,11 @@ def render_week_html(view: WeekView, env: Environment | None = None) -> str:
     return absolute_html(html, view.url)
 
 
+def render_subject_week_html(view: SubjectWeekView, env: Environment | None = None) -> str:
+    html = (env or environment()).get_template("feed_subject_week.html.j2").render(view=view)
+    return absolute_html(html, view.url)
+
+
 def render_event_html(event: CommitmentEvent, url: str, commit_url: str | None, env: Environment | None = None) -> str:
     html = (env or environment()).get_template("feed_event.html.j2").render(
         event=event, url=url, commit_url=commit_url,
@@ -69,6 +74,10 @@ class FeedHtml:
 
     def event(self, event: CommitmentEvent, url: str, commit_url: str | None) -> str:
         return render_event_html(event, url, commit_url, self.env)
+
+    def subject_week(self, view: SubjectWeekView) -> str:
+        """One subject's part of a week, in that subject's feed."""
+        return render_subject_week_html(view, self.env)
 
     def reflection(self, markdown: str, url: str, *, site_url: str, source: str, url_of: Callable[[str], str]) -> str:
         """The learner's reflection, from its Markdown, its links resolved from its file `source`."""
