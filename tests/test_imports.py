@@ -86,6 +86,7 @@ LAYERS: Mapping[str, str] = {
     "feeds/html.py": RENDER,  # the HTML inside feed items, every link absolute
     "feeds/write.py": RENDER,  # the RSS, Atom and JSON Feed files
     "feeds/site.py": CORE,  # the feeds a build adds: items derived, then rendered
+    "feeds/subjects.py": CORE,  # each subject's feeds: its weeks' items derived, then its files written
     "moving_in/__init__.py": DERIVE,
     "moving_in/install.py": DERIVE,  # where this inpublic was installed from, read from its metadata
     "moving_in/notes.py": DERIVE,  # the notes found outside docs/, and their links rewritten

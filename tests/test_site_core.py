@@ -72,8 +72,9 @@ def test_build_site_gives_the_files_mkdocs_writes(project: Path, tmp_path: Path)
     config = load_config(str(project / "mkdocs.yml"))
     markdown = markdown_converter(config.markdown_extensions, config.mdx_configs)
     feeds = site.feed_files((), pages_of(site), markdown)
-    assert sorted(feeds) == sorted(FEEDS)
-    for name in FEEDS:  # the feeds, byte for byte
+    subject_feeds = ("subjects/calculus/feed.xml", "subjects/calculus/atom.xml")
+    assert sorted(feeds) == sorted(FEEDS + subject_feeds)
+    for name in FEEDS + subject_feeds:  # the feeds, byte for byte
         assert (built.site / name).read_bytes() == feeds[name], name
     assert b"A good start" in feeds["feed.xml"]
 

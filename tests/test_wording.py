@@ -20,6 +20,7 @@ from inpublic.wording import (
     reason_text,
     relative_days,
     singular,
+    units,
 )
 
 
@@ -43,6 +44,13 @@ def test_days(count: int, text: str) -> None:
 ])
 def test_singular_of_a_unit(unit: str, one: str) -> None:
     assert singular(unit) == one
+
+
+@pytest.mark.parametrize(("count", "unit", "text"), [
+    (1, "sheets", "1 sheet"), (0, "sheets", "0 sheets"), (3, "classes", "3 classes"), (1, "classes", "1 class"),
+])
+def test_a_count_of_a_unit(count: int, unit: str, text: str) -> None:
+    assert units(count, unit) == text
 
 
 @pytest.mark.parametrize(("fraction", "value"), [

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping, Sequence
 from zoneinfo import ZoneInfo
 
 from jinja2 import BytecodeCache, Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
 from inpublic.activity.notes import NoteDates
+from inpublic.feeds.views import FeedLink
 from inpublic.history.limits import SHALLOW_NOTICE
 from inpublic.home.view import HomeReports, HomeView
 from inpublic.rhythm.home import HomeRhythm
@@ -18,6 +20,7 @@ from inpublic.wording import format_date as format_date  # also imported from he
 from inpublic.wording import format_duration as format_duration
 from inpublic.wording import format_number
 from inpublic.wording import plural as plural
+from inpublic.wording import units as units
 
 
 def environment(compiled: BytecodeCache | None = None) -> Environment:
@@ -42,6 +45,7 @@ def environment(compiled: BytecodeCache | None = None) -> Environment:
     env.filters["duration"] = format_duration
     env.filters["md"] = markdown_text
     env.filters["plural"] = plural
+    env.filters["units"] = units
     env.filters["code"] = inline_code
     env.filters["unmarked"] = unmarked
     env.globals["shallow_notice"] = SHALLOW_NOTICE
@@ -73,11 +77,14 @@ def inline_code(text: str) -> Markup:
 
 
 def render_home(view: HomeView, env: Environment | None = None, rhythm: HomeRhythm | None = None,
-                reports: HomeReports | None = None) -> str:
+                reports: HomeReports | None = None,
+                subject_feeds: Mapping[str, Sequence[FeedLink]] | None = None) -> str:
     """The home page's Markdown: static headings and HTML blocks of the learner's (escaped) text.
 
-    `rhythm` adds the activity section (heatmap, streaks, reviews due), `reports` the links to the weekly reports."""
-    return (env or environment()).get_template("home.md.j2").render(home=view, rhythm=rhythm, reports=reports)
+    `rhythm` adds the activity section (heatmap, streaks, reviews due), `reports` the links to the weekly reports,
+    `subject_feeds` (subject id -> the links to its feeds) a "Follow" line in each subject's section."""
+    return (env or environment()).get_template("home.md.j2").render(home=view, rhythm=rhythm, reports=reports,
+                                                                    subject_feeds=subject_feeds or {})
 
 
 def render_note_dates(dates: NoteDates, zone: ZoneInfo) -> str:

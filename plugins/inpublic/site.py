@@ -227,7 +227,9 @@ def build_site(inputs: BuildInputs) -> Site:
         replaced = frozenset(f"{REPORTS_DIR}/{slug}.md" for slug in inputs.reflections if slug in shown)
     notice = render_shallow_notice(env) if shallow else ""
     links = home_reports(pages, months) if options.reports else None
-    home = render_home(home_view(plan, today, promised.statuses), env, rhythm=days.home, reports=links)
+    follow = feeds.subject_links(plan, options.feeds.kinds) if options.feeds is not None else {}
+    home = render_home(home_view(plan, today, promised.statuses), env, rhythm=days.home, reports=links,
+                       subject_feeds=follow)
     zone = ZoneInfo(plan.learner.timezone)
     return Site(
         inputs=inputs,

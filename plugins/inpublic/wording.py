@@ -60,6 +60,11 @@ def singular(unit: str) -> str:
     return unit[:-1] if unit.endswith("s") and not unit.endswith("ss") else unit
 
 
+def units(count: int, unit: str) -> str:
+    """'1 lecture', '3 lectures': a count of a resource's unit (named in the plural in the plan)."""
+    return plural(count, singular(unit), unit)
+
+
 # --- days and dates -----------------------------------------------------------------------------
 
 

@@ -127,6 +127,8 @@ def _deadlines_then(report: WeekReport, plan: Plan, history: PlanHistory, zone: 
             else f"{s.commitment.due:%B %Y} deadline",
             percent=s.percent,
             open=s.status in (ON_TRACK, AT_RISK),
+            commitment_id=s.id,
+            covers=s.commitment.covers,
         )
         for s in statuses_at_close(report.end, plan, history, zone)
     )

@@ -41,6 +41,8 @@ class WeekDeadline:
     label: str  # "June deadline", or "June 2028 deadline" in another year
     percent: int
     open: bool  # neither done nor missed yet
+    commitment_id: str = ""
+    covers: tuple[str, ...] = ()  # what it covered then: resource ids, or subject ids standing for their resources
 
     @property
     def phrase(self) -> str:

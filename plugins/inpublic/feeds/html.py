@@ -23,7 +23,7 @@ from markupsafe import Markup
 
 from inpublic.feeds.events import CommitmentEvent
 from inpublic.feeds.month_items import MonthView
-from inpublic.feeds.views import WeekView, page_path
+from inpublic.feeds.views import SubjectWeekView, WeekView, page_path
 from inpublic.render import environment
 from inpublic.sanitise import clean_html
 
@@ -47,6 +47,11 @@ def render_week_html(view: WeekView, env: Environment | None = None) -> str:
     html = (env or environment()).get_template("feed_week.html.j2").render(
         view=view, reflection=Markup(view.reflection_html) if view.reflection_html else None,
     )
+    return absolute_html(html, view.url)
+
+
+def render_subject_week_html(view: SubjectWeekView, env: Environment | None = None) -> str:
+    html = (env or environment()).get_template("feed_subject_week.html.j2").render(view=view)
     return absolute_html(html, view.url)
 
 
@@ -76,6 +81,10 @@ class FeedHtml:
             view=view, reflection=Markup(view.reflection_html) if view.reflection_html else None,
         )
         return absolute_html(html, view.url)
+
+    def subject_week(self, view: SubjectWeekView) -> str:
+        """One subject's part of a week, in that subject's feed."""
+        return render_subject_week_html(view, self.env)
 
     def reflection(self, markdown: str, url: str, *, site_url: str, source: str, url_of: Callable[[str], str]) -> str:
         """The learner's reflection, from its Markdown, its links resolved from its file `source`."""

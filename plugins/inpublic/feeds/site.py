@@ -37,6 +37,8 @@ from inpublic.feeds.items import (
     week_items,
 )
 from inpublic.feeds.month_items import month_items
+from inpublic.feeds.subjects import has_subject_feeds, subject_feeds, subject_folder, subject_pages
+from inpublic.feeds.views import FeedLink
 from inpublic.feeds.write import ATOM, JSON_FEED, RSS, TYPES, Channel, feed_files
 from inpublic.history.limits import SHALLOW_NOTICE, clone_edge
 from inpublic.model import History, Plan, PlanHistory
@@ -64,14 +66,6 @@ class FeedSettings:
     kinds: tuple[str, ...] = KINDS
     limit: int = 20
     feed_id: str | None = None
-
-
-@dataclass(frozen=True)
-class FeedLink:
-    label: str
-    href: str
-    type: str
-    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -124,7 +118,8 @@ def build_feeds(
     markdown: Callable[[str], str] = markdown_html,
     env: Environment | None = None,
 ) -> dict[str, bytes]:
-    """feed.xml, atom.xml and feed.json: the newest `settings.limit` items of the chosen kinds.
+    """feed.xml, atom.xml and feed.json: the newest `settings.limit` items of the chosen kinds; and each subject's
+    feeds, subjects/<id>/feed.xml and subjects/<id>/atom.xml (feeds/subjects.py), by the same rules.
 
     Weeks: the newest `FEED_WEEKS` completed weeks with something to report (a quiet week is no item), so that
     a first build of years of history publishes the last few weeks and leaves room for the commitments; older
@@ -139,19 +134,26 @@ def build_feeds(
     items: list[FeedItem] = []
     html = FeedHtml(env or environment(), markdown)
     shallow = history.shallow
+    weeks: list[ReportPage] = []  # newest first
     if "reports" in settings.kinds and not shallow:
         worth = [p for p in feed.pages if p.report.complete and not p.quiet]  # a quiet week is no news
-        shown = sorted(worth, key=lambda p: p.report.start, reverse=True)[: max(min(settings.limit, FEED_WEEKS), 0)]
-        deadlines = week_deadlines([p.report for p in shown], plan, feed.plan_history, site.zone)
-        items += week_items(shown, site, history, feed.lives, sources.notes_dir, sources.privacy, html,
-                            deadlines=deadlines)
+        weeks = sorted(worth, key=lambda p: p.report.start, reverse=True)
         items += month_items(feed.months, site, history, feed.lives, sources.notes_dir, sources.privacy, html)
+    count = max(min(settings.limit, FEED_WEEKS), 0)
+    shown = weeks[:count]
+    by_subject = {s.id: subject_pages(weeks, s.id)[:count] for s in plan.subjects}
+    needed = {p.report.slug: p.report for p in [*shown, *(p for ps in by_subject.values() for p in ps)]}
+    deadlines = week_deadlines(list(needed.values()), plan, feed.plan_history, site.zone)
+    items += week_items(shown, site, history, feed.lives, sources.notes_dir, sources.privacy, html,
+                        deadlines=deadlines)
+    events: tuple[FeedItem, ...] = ()
     if "commitments" in settings.kinds and not shallow:
         def url_of(ident: str) -> str:
             return site.url(f"{COMMITMENTS_DIR}/{page_slug(ident)}.md")
 
-        events = commitment_events(feed.statuses, history, feed.today, site.zone, url_of, sources.privacy)
-        items += event_items(events, site, html)
+        events = event_items(commitment_events(feed.statuses, history, feed.today, site.zone, url_of,
+                                               sources.privacy), site, html)
+        items += events
     if "blog" in settings.kinds:
         items += blog_items(_first_commit_seen(posts, history, feed.lives, sources.notes_dir), site, feed.lives,
                             sources.notes_dir, sources.privacy, html)
@@ -166,7 +168,11 @@ def build_feeds(
         updated=newest(chosen, dt.datetime.combine(plan.learner.started, dt.time(), site.zone)),
         language=info.language,
     )
-    return feed_files(channel, chosen)
+    return {
+        **feed_files(channel, chosen),
+        **subject_feeds(plan, site, by_subject, deadlines, events, html, kinds=settings.kinds,
+                        limit=settings.limit, notice=SHALLOW_NOTICE if shallow else "", language=info.language),
+    }
 
 
 def _first_commit_seen(
@@ -195,6 +201,18 @@ def subscribe_links(page_url: str, has_calendar: bool) -> tuple[FeedLink, ...]:
         links.append(FeedLink("Calendar of deadlines", relative_url(CALENDAR, page_url), "text/calendar",
                               "commitments.ics"))
     return tuple(links)
+
+
+def subject_links(plan: Plan, kinds: Sequence[str], page_url: str = "") -> dict[str, tuple[FeedLink, ...]]:
+    """Subject id -> the links to its feeds (RSS, Atom), relative to the page at `page_url` (the home: ''); none
+    when the feeds' kinds give the subjects no feed."""
+    if not has_subject_feeds(kinds):
+        return {}
+    return {
+        s.id: tuple(FeedLink(label, relative_url(subject_folder(s.id) + name, page_url), TYPES[name])
+                    for label, name in (("RSS", RSS), ("Atom", ATOM)))
+        for s in plan.subjects
+    }
 
 
 def relative_url(target: str, page_url: str) -> str:

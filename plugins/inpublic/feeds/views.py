@@ -10,8 +10,19 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from inpublic.feeds.events import WeekDeadline
+from inpublic.model import Resource, Subject
 from inpublic.reports.pages import ReportPage
-from inpublic.reports.weeks import CommitRef, NoteRef
+from inpublic.reports.weeks import CommitRef, NoteRef, SubjectWeek
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    """A link to a feed, as a page shows it (the Subscribe block, a subject's "Follow" line)."""
+
+    label: str
+    href: str  # relative to the page
+    type: str  # its media type
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -46,6 +57,27 @@ class WeekView:
     @property
     def commits(self) -> tuple[LinkedCommit, ...]:
         return tuple(_linked_commit(c) for c in self.page.report.commits)
+
+
+@dataclass(frozen=True)
+class SubjectWeekView:
+    """What one week's item in a subject's feed shows: that subject's part of the week."""
+
+    subject: Subject
+    week: SubjectWeek  # its time, units and sessions, by resource
+    page: ReportPage  # the week's report
+    url: str  # the week's report, absolute
+    finished: tuple[Resource, ...]  # its resources finished that week
+    deadlines: tuple[WeekDeadline, ...]  # the commitments covering it, as they stood when the week closed
+
+    @property
+    def sessions(self) -> int:
+        return sum(r.sessions for r in self.week.resources)
+
+    @property
+    def deadline(self) -> WeekDeadline | None:
+        """The next open deadline covering the subject when the week closed."""
+        return next((d for d in self.deadlines if d.open), None)
 
 
 def _linked_commit(commit: CommitRef) -> LinkedCommit:

@@ -42,15 +42,27 @@ class Channel:
     author: str
     updated: dt.datetime  # the newest item's date
     language: str | None = None
+    folder: str = ""  # where the files are, from the site's root: "" or "subjects/probability/"
+    link: str | None = None  # the page the feed stands for, absolute; None: the site's home
+
+    @property
+    def home(self) -> str:
+        return self.link or self.site_url
 
 
-def feed_files(channel: Channel, items: Sequence[FeedItem]) -> dict[str, bytes]:
-    """Every feed file by name, newest item first."""
-    return {
-        RSS: _generator(channel, items, RSS).rss_str(pretty=True),
-        ATOM: _generator(channel, items, ATOM).atom_str(pretty=True),
-        JSON_FEED: json_feed(channel, items),
-    }
+def feed_files(
+    channel: Channel, items: Sequence[FeedItem], formats: Sequence[str] = (RSS, ATOM, JSON_FEED)
+) -> dict[str, bytes]:
+    """Each feed file of `formats` by its path from the site's root (`channel.folder` and its name), newest item
+    first."""
+    return {channel.folder + name: _file(channel, items, name) for name in formats}
+
+
+def _file(channel: Channel, items: Sequence[FeedItem], name: str) -> bytes:
+    if name == JSON_FEED:
+        return json_feed(channel, items)
+    fg = _generator(channel, items, name)
+    return bytes(fg.rss_str(pretty=True) if name == RSS else fg.atom_str(pretty=True))
 
 
 def _generator(channel: Channel, items: Sequence[FeedItem], name: str) -> FeedGenerator:
@@ -60,8 +72,8 @@ def _generator(channel: Channel, items: Sequence[FeedItem], name: str) -> FeedGe
     text = _html_text if name == RSS else xml_text  # RSS's titles and descriptions are read as HTML
     fg.title(text(channel.title))
     fg.subtitle(text(channel.description))  # also RSS's description
-    fg.link(href=channel.site_url + name, rel="self", type=TYPES[name])
-    fg.link(href=channel.site_url, rel="alternate")  # last: feedgen makes the last link RSS's <link>
+    fg.link(href=channel.site_url + channel.folder + name, rel="self", type=TYPES[name])
+    fg.link(href=channel.home, rel="alternate")  # last: feedgen makes the last link RSS's <link>
     fg.author({"name": xml_text(channel.author)})
     if channel.language:
         fg.language(channel.language)
@@ -94,8 +106,8 @@ def json_feed(channel: Channel, items: Sequence[FeedItem]) -> bytes:
     data: dict[str, Any] = {
         "version": "https://jsonfeed.org/version/1.1",
         "title": channel.title,
-        "home_page_url": channel.site_url,
-        "feed_url": channel.site_url + JSON_FEED,
+        "home_page_url": channel.home,
+        "feed_url": channel.site_url + channel.folder + JSON_FEED,
         "description": channel.description,
         "authors": [{"name": channel.author}],
     }

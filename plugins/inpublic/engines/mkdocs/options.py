@@ -36,11 +36,13 @@ class InpublicConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs types n
         opt.Choice(("reports", "commitments", "blog")), default=["reports", "commitments", "blog"]
     )
     """What the feeds (feed.xml, atom.xml, feed.json) hold: completed weekly reports, commitment events (made,
-    due date moved, kept, missed, withdrawn) and the posts of Material's blog plugin. An empty list turns the
-    feeds off. The feeds need `site_url`."""
+    due date moved, kept, missed, withdrawn) and the posts of Material's blog plugin; each subject's feeds
+    (`subjects/<id>/feed.xml`, `atom.xml`) hold its weeks and its commitments' events, when `reports` or
+    `commitments` is chosen. An empty list turns the feeds off. The feeds need `site_url`."""
     feed_limit = opt.Type(int, default=20)
-    """How many items each feed holds, newest first. Of these, weekly reports are at most the newest 8 weeks with
-    something to report (a quiet week is no item), so that a first build does not publish years of weeks."""
+    """How many items each feed (and each subject's) holds, newest first. Of these, weekly reports are at most the
+    newest 8 weeks with something to report (a quiet week is no item), so that a first build does not publish
+    years of weeks."""
     feed_id = opt.Optional(opt.Type(str))
     """The authority and date the feeds' item ids are made from, like `you.github.io,2026`. By default they are
     made from `learner.repo` in progress.yaml, so that moving the site to another address re-delivers nothing."""
