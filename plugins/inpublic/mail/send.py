@@ -19,6 +19,7 @@ from inpublic.mail.addresses import masked
 
 DEFAULT_PORT = 587  # submission, with STARTTLS
 TLS_PORT = 465  # submission over TLS from the start (RFC 8314)
+LOGINS = ("PLAIN", "LOGIN")  # the login methods inpublic makes, preferred first (always over TLS)
 TIMEOUT = 60  # seconds a silent server is waited for
 
 
@@ -126,7 +127,19 @@ def _secure(smtp: smtplib.SMTP, settings: SmtpSettings, where: str) -> None:
         if not encrypted:
             raise MailError(f"{where} offers no STARTTLS: inpublic does not send SMTP_PASSWORD unencrypted; use "
                             "the port your provider gives for STARTTLS (587) or TLS (465)")
-        smtp.login(settings.user, settings.password)
+        _login(smtp, settings.user, settings.password, where)
+
+
+def _login(smtp: smtplib.SMTP, user: str, password: str, where: str) -> None:
+    """Log in with the first of PLAIN and LOGIN the server offers, and that one only: a password refused once is
+    wrong, and trying it again by another method only makes the server wait (smtplib's `login` tries them all)."""
+    offered = (smtp.esmtp_features.get("auth") or "").upper().split()
+    method = next((m for m in LOGINS if m in offered), None)
+    if method is None:
+        raise MailError(f"{where} offers no login that inpublic makes (PLAIN or LOGIN; it offers "
+                        f"{', '.join(offered) or 'none'}): unset SMTP_USER and SMTP_PASSWORD if it needs none")
+    smtp.user, smtp.password = user, password
+    smtp.auth(method, smtp.auth_plain if method == "PLAIN" else smtp.auth_login)
 
 
 def _said(code: int, text: bytes | str) -> str:
