@@ -51,7 +51,8 @@ def add_mail_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentPars
     which.add_argument("--week", nargs="?", const=LATEST, metavar="YYYY-Www",
                        help="the report of this week, like 2026-W47; without one, of the newest complete week "
                             "(the default)")
-    which.add_argument("--month", metavar="YYYY-MM", help="the report of this month, like 2026-11, once it is over")
+    which.add_argument("--month", nargs="?", const=LATEST, metavar="YYYY-MM",
+                       help="the report of this month, like 2026-11, once it is over; without one, of last month")
     mail.add_argument("--to", action="append", default=[], metavar="ADDRESS",
                       help="send it to this address (repeat it, or separate addresses with commas); with --to or "
                            f"--followers, {MAIL_TO} and {FOLLOWERS} are not read")
@@ -97,7 +98,7 @@ def _mail(args: argparse.Namespace) -> int:
     say_notices(read.notices)
     site = build_site(read.inputs)
     if args.month:
-        report = month_report(site, args.month, read.inputs.today)
+        report = month_report(site, None if args.month == LATEST else args.month, read.inputs.today)
     else:
         report = week_report(site, None if args.week in (None, LATEST) else args.week)
     if report.quiet and not args.force:

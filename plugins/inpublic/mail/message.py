@@ -99,8 +99,12 @@ def week_report(site: Site, week: str | None) -> Report:
                   page.summary, page.quiet)
 
 
-def month_report(site: Site, month: str, today: dt.date) -> Report:
-    """The report of `month` (2026-11), a page the build generates at reports/2026-11.md."""
+def month_report(site: Site, month: str | None, today: dt.date) -> Report:
+    """The report of `month` (2026-11), a page the build generates at reports/2026-11.md; of the month before
+    today's when it is None."""
+    if month is None:
+        last_month = today.replace(day=1) - dt.timedelta(days=1)
+        month = f"{last_month:%Y-%m}"
     match = MONTH.match(month)
     if not match or not 1 <= int(match.group(2)) <= 12:
         raise NoReport(f"--month: expected a month like 2026-11, got {month!r}")
