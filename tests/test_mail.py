@@ -4,6 +4,7 @@ Sunday 22 November 2026, a private note, a reflection with a link and an image).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import shutil
@@ -14,8 +15,10 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from cli_runner import Ran, run_inpublic
+from cli_runner import Ran, environment, run_inpublic, working_folder
 from feedsites import SECRET, SITE_URL, make_learner
+from inpublic.feeds.html import markdown_html
+from inpublic.mail.text import html_text
 from smtpserver import PASSWORD, USER, Server, free_port, smtp_server
 
 TODAY = "2026-11-22"  # a Sunday: the newest complete week is 2026-W46
@@ -296,3 +299,56 @@ def test_a_site_without_an_address_cannot_mail(project: Path) -> None:
     ran = mail(project, "--to", "mentor@example.org", "--dry-run")
     assert ran.returncode == 1
     assert "site_url is not set; an email's links must lead to your site" in ran.stderr
+
+
+def test_a_months_page_is_mailed_as_soon_as_the_build_makes_one(project: Path) -> None:
+    """The monthly reports come from another part of inpublic: a page at reports/2026-11.md in the build's files is
+    all `--month` needs. Here one is added to a real build of the learner's site."""
+    from dataclasses import replace
+
+    from inpublic.engines.project import read_inputs, read_project
+    from inpublic.mail.message import Sender, month_report, report_message
+    from inpublic.site import GeneratedFile, build_site
+    from inpublic.today import TODAY as TODAY_VARIABLE
+
+    with working_folder(project), environment({TODAY_VARIABLE: "2026-12-03"}):
+        inputs = read_inputs(read_project(Path("mkdocs.yml"))).inputs
+    site = build_site(inputs)
+    page = GeneratedFile("reports/2026-11.md", '---\n{"title": "November 2026: &lt;calm&gt;"}\n---\n\n'
+                         "# November 2026\n\nFour weeks: [the first](2026-W45.md), [the chain rule](../chain-rule.md)."
+                         "\n")
+    site = replace(site, files=(*site.files, page))
+    report = month_report(site, None, inputs.today)  # last month
+    assert (report.id, report.src_uri, report.title) == ("2026-11", "reports/2026-11.md", "November 2026: <calm>")
+    message = report_message(site, report, Sender(SENDER, "Ada"), dt.datetime(2026, 12, 3, 12, tzinfo=dt.UTC),
+                             markdown_html)
+    assert message["Subject"] == "Ada Example: November 2026: <calm>"
+    text, html = parts(message)
+    links = [a.get("href") for a in lxml.html.document_fromstring(html).iter("a")]
+    assert f"{SITE_URL}reports/2026-W45/" in links and f"{SITE_URL}chain-rule/" in links
+    assert f"Read it on the site: {SITE_URL}reports/2026-11/" in text
+
+
+def test_a_quiet_week_is_not_sent_unless_forced(tmp_path: Path) -> None:
+    repo = make_learner(tmp_path / "ada")
+    repo.commit("Nothing but a README", "2026-11-18T10:00:00-05:00")  # no note, no plan: W47 counts nothing
+    with smtp_server(tmp_path) as server:
+        quiet = mail(repo.root, "--to", "mentor@example.org", server=server, INPUBLIC_TODAY="2026-11-29")
+        forced = mail(repo.root, "--to", "mentor@example.org", "--force", server=server, INPUBLIC_TODAY="2026-11-29")
+    assert quiet.returncode == 0, quiet.stderr
+    assert quiet.stdout.startswith("Nothing to send: week 47, 2026 had no activity and no reflection")
+    assert forced.returncode == 0, forced.stderr
+    assert [r.message["Subject"] for r in server.inbox.received] == ["Ada Example: week 47, 2026: no activity"]
+
+
+@pytest.mark.parametrize(("html", "text"), [
+    ("<p>One  <em>two</em>\nthree</p>", "One two three\n"),
+    ('<p><a href="https://e.org/a/">A</a> and <a href="https://e.org/b/">https://e.org/b/</a></p>',
+     "A (https://e.org/a/) and https://e.org/b/\n"),
+    ("<ol start=\"3\"><li>c</li><li>d<ul><li>e</li></ul></li></ol>", "3. c\n4. d\n   - e\n"),
+    ("<table><tr><th>Week</th><th></th></tr><tr><td>Commits</td><td>7</td></tr></table>", "Week\nCommits | 7\n"),
+    ("<h2>Notes</h2><p>a<br>b</p>", "Notes\n-----\n\na\nb\n"),
+    ("", ""),
+])
+def test_the_plain_text_part(html: str, text: str) -> None:
+    assert html_text(html) == text
