@@ -28,6 +28,7 @@ from markupsafe import Markup
 
 from inpublic.feeds.html import absolute_html
 from inpublic.feeds.views import page_path
+from inpublic.mail.text import html_text
 from inpublic.markdown_files import parse_markdown
 from inpublic.reports.pages import REPORTS_DIR
 from inpublic.site import Site
@@ -199,8 +200,6 @@ def report_message(site: Site, report: Report, sender: Sender, when: dt.datetime
                    markdown: Callable[[str], str]) -> EmailMessage:
     """The report as a multipart/alternative message (plain text, then HTML), addressed to nobody yet
     (`addressed` gives each recipient a copy). `when` is the Date header."""
-    from inpublic.mail.text import html_text
-
     facts, learner = site.inputs.site, site.inputs.plan.learner.name
     body = report_html(site, report, markdown)
     parts = MailParts(subject(learner, report), body, html_text(body),
