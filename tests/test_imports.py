@@ -91,6 +91,12 @@ LAYERS: Mapping[str, str] = {
     "moving_in/install.py": DERIVE,  # where this inpublic was installed from, read from its metadata
     "moving_in/notes.py": DERIVE,  # the notes found outside docs/, and their links rewritten
     "moving_in/starter.py": RENDER,  # the starter files of a new site, from their templates
+    "mail/__init__.py": DERIVE,
+    "mail/addresses.py": DERIVE,  # the recipients' addresses, checked
+    "mail/text.py": RENDER,  # the plain-text part of a report's email, from its HTML
+    "mail/message.py": CORE,  # a report's page as an email: picked from the build, then rendered
+    "mail/record.py": READS,  # reads and writes .inpublic/sent.json, the record of the reports sent
+    "mail/send.py": READS,  # sends through the learner's SMTP server: the one module that talks to the network
     "engines/": ADAPTER,  # the MkDocs plugin
     "cli/": ADAPTER,  # the command line
 }

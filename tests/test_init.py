@@ -180,3 +180,23 @@ def test_an_existing_workflow_is_told_what_publishing_needs(tmp_path: Path) -> N
         ".github/workflows/pages.yml: set SITE_URL for `mkdocs build` to `${{ steps.pages.outputs.base_url }}/`, "
         "with an actions/configure-pages step of id `pages` before it",
     )
+
+
+def test_mail_adds_the_workflow_that_emails_the_reports_and_says_which_secrets_it_needs(tmp_path: Path) -> None:
+    plain = inpublic("init", "plain", "--name", "Ada Example", "--timezone", "Europe/Paris", cwd=tmp_path)
+    assert plain.returncode == 0, plain.stderr
+    assert not (tmp_path / "plain" / ".github" / "workflows" / "mail.yml").exists()
+    assert "SMTP_HOST" not in plain.stdout
+    done = inpublic("init", "site", "--mail", "--name", "Ada Example", "--timezone", "Europe/Paris", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "  created    .github/workflows/mail.yml\n" in done.stdout
+    workflow = (tmp_path / "site" / ".github" / "workflows" / "mail.yml").read_text(encoding="utf-8")
+    assert workflow == (Path(__file__).parent.parent / "plugins" / "inpublic" / "starter" / "mail.yml").read_text(
+        encoding="utf-8")
+    assert "add the secrets SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASSWORD and MAIL_TO" in done.stdout
+    # the addresses of a followers file never reach the repository
+    repo = GitRepo(tmp_path / "site")
+    (tmp_path / "site" / ".inpublic" / "followers.txt").write_text("mentor@example.org\n", encoding="utf-8")
+    assert repo.git("check-ignore", ".inpublic/followers.txt").strip() == ".inpublic/followers.txt"
+    (tmp_path / "site" / ".inpublic" / "sent.json").write_text('{"version": 1, "sent": {}}\n', encoding="utf-8")
+    assert ".inpublic/sent.json" in repo.git("status", "--porcelain", "--untracked-files=all")  # it is committed

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import datetime as dt
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from mkdocs.exceptions import PluginError
@@ -13,7 +14,7 @@ import inpublic
 from inpublic.cli.main import main
 from inpublic.engines.mkdocs.inputs import build_date
 from inpublic.plan.load import parse_plan
-from inpublic.today import EPOCH, TODAY, TodayError, learner_today
+from inpublic.today import EPOCH, TODAY, TodayError, learner_now, learner_today
 
 NOON_22_NOV_UTC = "1795348800"
 
@@ -98,3 +99,13 @@ def test_a_build_fails_on_a_day_it_cannot_read(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setenv("INPUBLIC_TODAY", "tomorrow")
     with pytest.raises(PluginError, match=r"^inpublic: INPUBLIC_TODAY: expected a date like 2026-11-22"):
         build_date("UTC")
+
+
+def test_the_moment_an_email_is_stamped_with_follows_the_same_variables() -> None:
+    zone = "America/New_York"
+    noon = dt.datetime(2026, 11, 22, 12, tzinfo=ZoneInfo(zone))
+    assert learner_now(zone, {TODAY: "2026-11-22", EPOCH: "1"}) == noon  # the day named, at noon
+    assert learner_now(zone, {EPOCH: "1795348800"}) == dt.datetime(2026, 11, 22, 7, tzinfo=ZoneInfo(zone))
+    assert learner_now(zone, {EPOCH: "1795348800"}).utcoffset() == dt.timedelta(hours=-5)
+    with pytest.raises(TodayError):
+        learner_now(zone, {TODAY: "someday"})

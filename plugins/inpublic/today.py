@@ -53,3 +53,17 @@ def fixed_today(timezone: str) -> dt.date | None:
     except TodayError as err:
         print(err, file=sys.stderr)
         return None
+
+
+def learner_now(timezone: str, environ: Mapping[str, str] | None = None) -> dt.datetime:
+    """This moment in ``timezone``, for what is stamped with a time (an email's Date, the record of it): the moment
+    SOURCE_DATE_EPOCH names, else noon of the day INPUBLIC_TODAY names, else the clock's."""
+    env = os.environ if environ is None else environ
+    zone = ZoneInfo(timezone)
+    epoch = env.get(EPOCH, "").strip()
+    if env.get(TODAY, "").strip() or epoch:
+        day = learner_today(timezone, env)
+        if not env.get(TODAY, "").strip():
+            return dt.datetime.fromtimestamp(int(epoch), zone).replace(microsecond=0)
+        return dt.datetime.combine(day, dt.time(12), zone)
+    return dt.datetime.now(zone).replace(microsecond=0)

@@ -59,6 +59,9 @@ def add_init_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentPars
     init.add_argument("--move-notes", action="store_true",
                       help="move the Markdown notes found outside docs/ into docs/ with git mv, in one commit of "
                            "its own, rewriting the links between them so that they keep working")
+    init.add_argument("--mail", action="store_true",
+                      help="add .github/workflows/mail.yml, which emails your weekly report every Monday and your "
+                           "monthly report on the 1st through your SMTP server (`inpublic mail`)")
     init.add_argument("--timezone", metavar="ZONE",
                       help="the IANA time zone your days are counted in, like Europe/London (default: this computer's)")
     return init
@@ -87,7 +90,8 @@ def run_init(args: argparse.Namespace) -> int:
     site_name, site_name_from = readme_title(args.site_name, target)
     source = install_source()
     settings = Settings(today=today, version=package_version(), name=name, timezone=zone, repo_url=repo_url,
-                        site_url=site_url, site_name=site_name, started=started, install_source=source)
+                        site_url=site_url, site_name=site_name, started=started, install_source=source,
+                        mail=args.mail)
     if args.move_notes and move and move.survey.moved:
         try:
             move = make_move(target, move)
@@ -113,7 +117,7 @@ def run_init(args: argparse.Namespace) -> int:
     if "progress.yaml" in result.created or "mkdocs.yml" in result.created:
         print("\n" + "\n".join(provenance(name, name_from, site_name, site_name_from, started, today)))
     branch = git(target, "branch", "--show-current") if git(target, "rev-parse", "--git-dir") else None
-    steps = next_steps(branch=branch, has_remote=origin is not None, site_url=site_url)
+    steps = next_steps(branch=branch, has_remote=origin is not None, site_url=site_url, mail=args.mail)
     print("\nNext steps:")
     for number, step in enumerate(steps, 1):
         print(f"  {number}. {step}")

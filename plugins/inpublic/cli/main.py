@@ -12,6 +12,7 @@ from inpublic import __version__
 from inpublic.cli.build import add_build_parsers
 from inpublic.cli.init import add_init_parser, run_init
 from inpublic.cli.log import add_log_parser, run_log
+from inpublic.cli.mail import add_mail_parser, run_mail
 from inpublic.cli.mkdocs_yml import plugin_plan_option
 from inpublic.cli.review import add_review_parser, run_review
 from inpublic.cli.status import add_status_parser, run_status
@@ -39,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--plan", type=Path, help="the plan to check (default: the plugin's `plan` option)")
     check.set_defaults(run=lambda args: run_check(args.config_file, args.plan))
     for add, run in ((add_log_parser, run_log), (add_init_parser, run_init), (add_status_parser, run_status),
-                     (add_review_parser, run_review)):
+                     (add_review_parser, run_review), (add_mail_parser, run_mail)):
         add(commands).set_defaults(run=run)
     add_build_parsers(commands)
     return parser

@@ -22,6 +22,7 @@ from inpublic.plan.schema import schema_text
 SCHEMA_FILE = ".inpublic/progress.schema.json"  # next to progress.yaml, whose first line points at it
 MODELINE = f"# yaml-language-server: $schema={SCHEMA_FILE}"
 WORKFLOW = ".github/workflows/pages.yml"
+MAIL_WORKFLOW = ".github/workflows/mail.yml"  # with `inpublic init --mail`
 FIRST_NOTE = "how-i-learn-in-public.md"
 SITE_URL = 'site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]'
 COMMITMENT_DAYS = 91  # the starter plan's deadline: thirteen weeks from today
@@ -41,6 +42,7 @@ class Settings:
     site_name: str | None = None  # from --site-name or the README's title; else made from `name`
     started: dt.date | None = None  # the day of the first commit that touched a note; else today
     install_source: str | None = None  # where this inpublic was installed from (install.source_of)
+    mail: bool = False  # add the workflow that emails the reports (`inpublic init --mail`)
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,8 @@ def starter_files(settings: Settings, *, docs_dir: str = "docs", first_note: boo
     ]
     if first_note:
         files.insert(4, StarterFile(f"{docs_dir}/{FIRST_NOTE}", render("first-note.md.j2")))
+    if settings.mail:
+        files.append(StarterFile(MAIL_WORKFLOW, render("mail.yml")))
     return tuple(files)
 
 
@@ -151,7 +155,7 @@ def advice_for(kept: Mapping[str, str], docs_dir: str, requirement: str) -> tupl
     return tuple(out)
 
 
-def next_steps(*, branch: str | None, has_remote: bool, site_url: str | None) -> tuple[str, ...]:
+def next_steps(*, branch: str | None, has_remote: bool, site_url: str | None, mail: bool = False) -> tuple[str, ...]:
     """What the learner does after `inpublic init`, from editing the plan to sharing the link (pure).
 
     `branch` is the repository's current branch, or None when the folder is not a git repository yet.
@@ -175,6 +179,10 @@ def next_steps(*, branch: str | None, has_remote: bool, site_url: str | None) ->
         steps.append("Push: `git push` (the workflow publishes from the branch main)")
     steps.append('On GitHub, in Settings > Pages > Build and deployment, set Source to "GitHub Actions"; '
                  "the workflow in the Actions tab then publishes the site at every push")
+    if mail:
+        steps.append("For the reports by email, in Settings > Secrets and variables > Actions, add the secrets "
+                     "SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASSWORD and MAIL_TO (the addresses, separated by "
+                     f"commas); {MAIL_WORKFLOW} sends every Monday (see the mail page of inpublic's docs)")
     steps.append(f"Share the link: {site_url}" if site_url else "Share the link: the address the workflow's "
                  "deploy job shows, like https://YOU.github.io/REPOSITORY/")
     return tuple(steps)

@@ -1,0 +1,1 @@
+"""`inpublic mail`: a report sent as an email to a mentor and followers."""
