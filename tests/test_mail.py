@@ -4,7 +4,6 @@ Sunday 22 November 2026, a private note, a reflection with a link and an image).
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 import shutil
@@ -15,9 +14,8 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from cli_runner import Ran, environment, run_inpublic, working_folder
+from cli_runner import Ran, run_inpublic
 from feedsites import SECRET, SITE_URL, make_learner
-from inpublic.feeds.html import markdown_html
 from inpublic.mail.text import html_text
 from smtpserver import PASSWORD, USER, Server, free_port, smtp_server
 
@@ -248,7 +246,7 @@ def test_a_dry_run_prints_the_message_and_sends_nothing(project: Path, tmp_path:
     (("--week", "2025-W47"), {}, "there is no report for 2025-W47: the reports run from 2026-W44 to 2026-W47"),
     (("--month", "2026-13"), {}, "--month: expected a month like 2026-11, got '2026-13'"),
     (("--month", "2026-11"), {}, "2026-11 is not over yet: its report can be sent from 1 December 2026"),
-    (("--month", "2026-10"), {}, "there is no report for 2026-10: this site's build makes no monthly report page"),
+    (("--month", "2026-09"), {}, "there is no report for 2026-09: the monthly reports run from 2026-10 to 2026-11"),
 ])
 def test_what_is_missing_or_wrong_is_one_clear_message(project: Path, args: tuple[str, ...],
                                                        env: dict[str, str | None], said: str) -> None:
@@ -301,32 +299,35 @@ def test_a_site_without_an_address_cannot_mail(project: Path) -> None:
     assert "site_url is not set; an email's links must lead to your site" in ran.stderr
 
 
-def test_a_months_page_is_mailed_as_soon_as_the_build_makes_one(project: Path) -> None:
-    """The monthly reports come from another part of inpublic: a page at reports/2026-11.md in the build's files is
-    all `--month` needs. Here one is added to a real build of the learner's site."""
-    from dataclasses import replace
-
-    from inpublic.engines.project import read_inputs, read_project
-    from inpublic.mail.message import Sender, month_report, report_message
-    from inpublic.site import GeneratedFile, build_site
-    from inpublic.today import TODAY as TODAY_VARIABLE
-
-    with working_folder(project), environment({TODAY_VARIABLE: "2026-12-03"}):
-        inputs = read_inputs(read_project(Path("mkdocs.yml"))).inputs
-    site = build_site(inputs)
-    page = GeneratedFile("reports/2026-11.md", '---\n{"title": "November 2026: &lt;calm&gt;"}\n---\n\n'
-                         "# November 2026\n\nFour weeks: [the first](2026-W45.md), [the chain rule](../chain-rule.md)."
-                         "\n")
-    site = replace(site, files=(*site.files, page))
-    report = month_report(site, None, inputs.today)  # last month
-    assert (report.id, report.src_uri, report.title) == ("2026-11", "reports/2026-11.md", "November 2026: <calm>")
-    message = report_message(site, report, Sender(SENDER, "Ada"), dt.datetime(2026, 12, 3, 12, tzinfo=dt.UTC),
-                             markdown_html)
-    assert message["Subject"] == "Ada Example: November 2026: <calm>"
+def test_a_month_is_delivered_once_and_a_second_run_sends_nothing(project: Path, tmp_path: Path) -> None:
+    """The issue's own check: `inpublic mail --month 2026-11 --to mentor@example.org`, on 3 December, twice."""
+    with smtp_server(tmp_path) as server:
+        first = mail(project, "--month", "2026-11", "--to", "mentor@example.org", server=server,
+                     INPUBLIC_TODAY="2026-12-03")
+        second = mail(project, "--month", "2026-11", "--to", "mentor@example.org", server=server,
+                      INPUBLIC_TODAY="2026-12-03")
+    assert first.returncode == 0, first.stderr
+    assert "Sent 2026-11" in first.stdout
+    assert second.returncode == 0, second.stderr
+    assert "Already sent: 2026-11" in second.stdout
+    [got] = server.inbox.received
+    assert got.rcpt_tos == ["mentor@example.org"]
+    message = got.message
+    assert message["Subject"].startswith("Ada Example: November 2026: ")
+    assert re.fullmatch(r"<report-2026-11\.[0-9a-f]{16}@example\.org>", message["Message-ID"])
     text, html = parts(message)
-    links = [a.get("href") for a in lxml.html.document_fromstring(html).iter("a")]
-    assert f"{SITE_URL}reports/2026-W45/" in links and f"{SITE_URL}chain-rule/" in links
+    page = lxml.html.document_fromstring(html)
+    assert page.find(".//h1").text_content() == "November 2026"
+    headings = [h.text_content() for h in page.iter("h2")]
+    assert headings[:4] == ["The month in figures", "Commitments at the end of the month",
+                            "Deadlines changed this month", "What comes next"]
+    links = [a.get("href") for a in page.iter("a")]
+    assert f"{SITE_URL}reports/2026-W46/" in links and f"{SITE_URL}reports/2026-10/" in links
+    assert all(href.startswith(("https://", "mailto:")) for href in links), links
+    assert "The month in figures\n--------------------" in text
     assert f"Read it on the site: {SITE_URL}reports/2026-11/" in text
+    assert SECRET not in text and SECRET not in html
+    assert set(record(project)["sent"]) == {"2026-11"}  # type: ignore[arg-type]
 
 
 def test_a_quiet_week_is_not_sent_unless_forced(tmp_path: Path) -> None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import hashlib
-import html
 import re
 from collections.abc import Callable
 from copy import deepcopy
@@ -27,10 +26,10 @@ import lxml.html
 from markupsafe import Markup
 
 from inpublic.feeds.html import absolute_html
+from inpublic.feeds.month_items import worth_a_month_item
 from inpublic.feeds.views import page_path
 from inpublic.mail.text import html_text
 from inpublic.markdown_files import parse_markdown
-from inpublic.reports.pages import REPORTS_DIR
 from inpublic.site import Site
 from inpublic.wording import format_date
 
@@ -63,7 +62,7 @@ class Report:
     markdown: str  # the page as the build generated it
     title: str  # "week 47, 2026" or "November 2026", plain text
     summary: str | None = None  # "3 notes, 5 h 30 min", when the build says it
-    quiet: bool = False  # a week with nothing to report (no feed item either)
+    quiet: bool = False  # a week or a month with nothing to report (no feed item either)
 
 
 @dataclass(frozen=True)
@@ -101,8 +100,9 @@ def week_report(site: Site, week: str | None) -> Report:
 
 
 def month_report(site: Site, month: str | None, today: dt.date) -> Report:
-    """The report of `month` (2026-11), a page the build generates at reports/2026-11.md; of the month before
-    today's when it is None."""
+    """The report of `month` (2026-11), or of the month before today's when it is None."""
+    if not site.inputs.options.reports:
+        raise NoReport("the reports are off in mkdocs.yml (reports: false): there is no report to send")
     if month is None:
         last_month = today.replace(day=1) - dt.timedelta(days=1)
         month = f"{last_month:%Y-%m}"
@@ -114,14 +114,18 @@ def month_report(site: Site, month: str | None, today: dt.date) -> Report:
     if last >= today:
         raise NoReport(f"{month} is not over yet: its report can be sent from "
                        f"{format_date(last + dt.timedelta(days=1))}")
-    src_uri = f"{REPORTS_DIR}/{month}.md"
-    if not any(f.src_uri == src_uri for f in site.files):
-        raise NoReport(f"there is no report for {month}: this site's build makes no monthly report page "
-                       f"({src_uri})")
-    text = _page_text(site, src_uri)
-    page = parse_markdown(text)
-    title = page.title
-    return Report(month, src_uri, text, html.unescape(title) if title else f"{dt.date(year, number, 1):%B %Y}")
+    found = [p for p in site.month_pages if p.report.slug == month]
+    if not found:
+        months = site.month_pages
+        span = (f"the monthly reports run from {months[0].report.slug} to {months[-1].report.slug}"
+                if months else "there are no reports yet")
+        raise NoReport(f"there is no report for {month}: {span}")
+    page = found[0]
+    title = page.report.title
+    if page.reflection is not None and page.reflection.title:
+        title += f", “{page.reflection.title}”"
+    return Report(month, page.src_uri, _page_text(site, page.src_uri), title, page.summary,
+                  not worth_a_month_item(page))
 
 
 def _page_text(site: Site, src_uri: str) -> str:
