@@ -36,7 +36,8 @@ DEVICES = {
 }
 COMMITMENTS = "commitments/"
 COMMITMENT = "commitments/august/"  # a commitment with a deadline history: links to commits
-PAGES = {"home": "", "report": "reports/2026-W47/", "reports": "reports/", "commitments": COMMITMENTS,
+MONTH = "reports/2026-11/"  # November 2026, for Sam's mentor
+PAGES = {"home": "", "report": "reports/2026-W47/", "month": MONTH, "reports": "reports/", "commitments": COMMITMENTS,
          "commitment": COMMITMENT, "review": "review/"}
 
 # Violations in Material for MkDocs' own markup, which inpublic does not write. Each is (axe rule, the CSS
@@ -149,7 +150,7 @@ def test_the_home_page_shows_the_plan_and_the_next_deadline(laptop: Any, base_ur
     assert heading(laptop) == "Sam learns ML in public"
     next_deadline = laptop.locator(".inpublic-next")
     assert next_deadline.is_visible()
-    assert next_deadline.inner_text().startswith("Next deadline: 30 June 2027, in 220 days")
+    assert next_deadline.inner_text().startswith("Next deadline: 30 June 2027, in 209 days")
     commitments = laptop.locator(".inpublic-commitment")
     assert commitments.count() == 2
     assert all(commitments.nth(i).is_visible() for i in range(2))
@@ -162,13 +163,34 @@ def test_the_home_page_shows_the_plan_and_the_next_deadline(laptop: Any, base_ur
 
 def test_a_weekly_report_shows_the_week_and_links_to_its_notes(laptop: Any, base_url: str) -> None:
     laptop.goto(base_url + PAGES["report"])
-    assert heading(laptop) == "Week 47, 2026"
+    assert heading(laptop) == "Week 47, 2026: Going public"  # with the title of Sam's reflection
     table = laptop.locator("article table").first
     assert table.is_visible()
     assert "Commits" in table.inner_text() and "Active days" in table.inner_text()
     laptop.get_by_role("link", name="All weekly reports").click()
     assert laptop.url == base_url + PAGES["reports"]
     assert heading(laptop) == "Reports"
+
+
+@pytest.mark.parametrize("device", ["laptop", "laptop-dark"])
+def test_a_monthly_report_prints_as_a_clean_document(tabs: Callable[..., Any], base_url: str, device: str) -> None:
+    page = tabs(device, base_url + MONTH)
+    assert heading(page) == "November 2026: Calculus 1 past halfway, and my first month in public"
+    assert page.locator(".md-sidebar--primary").first.is_visible()  # on a screen, the navigation
+    page.emulate_media(media="print")
+    try:
+        for frame in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer"):
+            assert not page.locator(frame).first.is_visible(), f"{frame} is printed"
+        article = page.locator("article")
+        assert article.bounding_box()["width"] > 0.9 * page.viewport_size["width"]  # the page's whole width
+        colours = page.evaluate("""() => [getComputedStyle(document.querySelector('article')).color,
+                                          getComputedStyle(document.body).backgroundColor]""")
+        assert colours == ["rgb(0, 0, 0)", "rgb(255, 255, 255)"]  # black on white, in the dark scheme too
+        assert "Questions for our call" in article.inner_text()
+        pdf = page.pdf(format="A4")
+        assert pdf.startswith(b"%PDF-") and len(pdf) > 20_000
+    finally:
+        page.emulate_media(media="screen")
 
 
 def test_the_commitments_page_shows_its_chart(laptop: Any, base_url: str, site: Path) -> None:
@@ -227,7 +249,7 @@ def test_on_a_phone_the_heatmap_shows_its_labels_and_the_latest_weeks(tabs: Call
         left, _, right, _ = shown[0]
         assert left >= 0 and right <= width, f"{text} is outside the {width} px screen: {left} to {right}"
     newest = page.locator(".inpublic-heatmap rect[data-date]").last
-    assert newest.get_attribute("data-date") == "2026-11-22"  # the latest active day, today
+    assert newest.get_attribute("data-date") == "2026-12-03"  # the latest active day, today
     left, _, right, _ = box(newest)
     assert scroller[0] <= left and right <= min(scroller[2], width), "the latest weeks are scrolled out of sight"
 

@@ -19,7 +19,7 @@ def test_check_passes_on_the_demo_site_with_a_summary() -> None:
     done = subprocess.run([sys.executable, "-m", "inpublic.cli", "check"], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0, done.stderr
     assert done.stdout == (
-        "progress.yaml: OK: 5 subjects, 14 resources, 2 commitments, 33 log entries, 3 milestones\n"
+        "progress.yaml: OK: 5 subjects, 14 resources, 2 commitments, 39 log entries, 3 milestones\n"
     )
 
 

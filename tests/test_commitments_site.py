@@ -250,6 +250,6 @@ def test_the_demo_site_shows_each_commitment_with_status_reason_and_chart(demo: 
     assert index.count('<span class="inpublic-status inpublic-status--') == 2
     assert len(charts(index)) == 2
     text = text_of(article(index))
-    assert "at risk Needs 2.8% of the work a week from now on to finish by 30 June 2027" in text
+    assert "at risk Needs 2.9% of the work a week from now on to finish by 30 June 2027" in text
     assert "nav" in demo.page("commitments/june/index.html")
     assert (demo.site / "commitments.ics").is_file() and (demo.site / "commitments.json").is_file()

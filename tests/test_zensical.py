@@ -33,7 +33,7 @@ from inpublic.engines.project import read_project
 from inpublic.engines.zensical.build import stage_project
 from inpublic.moving_in.starter import Settings
 from inpublic.sanitise import END, START, clean_marked, unmarked
-from sites import FIXED_EPOCH, ROOT
+from sites import DEMO_EPOCH, FIXED_EPOCH, ROOT
 
 pytest.importorskip("zensical")
 # `make test-year-ahead` runs the suite under libfaketime, which fakes the clocks of Zensical's Rust runtime too: its
@@ -48,13 +48,13 @@ pytestmark = pytest.mark.skipif("FAKETIME" in os.environ,
 ENGINE_ONLY = {"search/search_index.json", "search.json", "sitemap.xml.gz"}
 DATA = ("commitments.ics", "commitments.json", "reports/weeks.json")
 FEEDS = ("feed.xml", "atom.xml", "feed.json")
-ENV = {"SOURCE_DATE_EPOCH": FIXED_EPOCH, "NO_MKDOCS_2_WARNING": "1", "INPUBLIC_TODAY": None}
+ENV: dict[str, str | None] = {"SOURCE_DATE_EPOCH": FIXED_EPOCH, "NO_MKDOCS_2_WARNING": "1", "INPUBLIC_TODAY": None}
 
 
-def build(project: Path, engine: str, site: Path, *extra: str) -> str:
+def build(project: Path, engine: str, site: Path, *extra: str, env: dict[str, str | None] | None = None) -> str:
     """`inpublic build --engine ENGINE --strict` of `project` into `site`: its log (the build must succeed)."""
     ran = run_inpublic("build", "--engine", engine, "--strict", "-f", str(project / "mkdocs.yml"),
-                       "-d", str(site), *extra, cwd=project, env=ENV)
+                       "-d", str(site), *extra, cwd=project, env=env or ENV)
     assert ran.returncode == 0, ran.stderr
     return ran.stderr
 
@@ -155,8 +155,9 @@ def test_nothing_private_reaches_the_zensical_site_or_its_staging_copy(
 
 
 def test_the_example_site_is_the_same_with_both_engines(tmp_path: Path) -> None:
-    build(ROOT, MKDOCS, tmp_path / "mkdocs")
-    build(ROOT, ZENSICAL, tmp_path / "zensical", "--cache-dir", str(tmp_path / "stage"))
+    demo = {**ENV, "SOURCE_DATE_EPOCH": DEMO_EPOCH}
+    build(ROOT, MKDOCS, tmp_path / "mkdocs", env=demo)
+    build(ROOT, ZENSICAL, tmp_path / "zensical", "--cache-dir", str(tmp_path / "stage"), env=demo)
     assert_same_site(tmp_path / "mkdocs", tmp_path / "zensical")
     home = (tmp_path / "zensical" / "index.html").read_text(encoding="utf-8")
     nav = re.findall(r'href="\./(commitments|reports|review)/" class="md-nav__link', home)
