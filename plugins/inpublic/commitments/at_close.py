@@ -1,6 +1,7 @@
 """The commitments as they stood when a day closed (pure): the plan as last committed by the end of that day (its
-first committed version for a day before the plan was committed), with every log entry dated up to that day,
-judged as of that day by the same rules as the commitment pages. Later changes to the plan do not rewrite a
+first committed version for a day before the plan was committed), with every log entry dated up to that day and
+the rest days and breaks of the plan as it is now (a break written down later was a break all the same), judged
+as of that day by the same rules as the commitment pages. Later changes to the plan do not rewrite a
 closed week or month: the weekly feed items and the monthly reports are made from this."""
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def statuses_at_close(day: dt.date, plan: Plan, history: PlanHistory, zone: Zone
     counts = hand_counts(then_history, then, day)
     return tuple(sorted(
         (
-            status_of(record, then.log, day, counts)
+            status_of(record, then.log, day, counts, plan.rest, charted=False)
             for record in deadline_records(then_history, then, day)
             if record.withdrawn is None and record.commitment.made <= day
         ),

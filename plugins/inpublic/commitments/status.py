@@ -178,8 +178,12 @@ def status_of(
     today: dt.date,
     counts: Mapping[str, tuple[tuple[dt.date, int], ...]] | None = None,
     rest: Rest = NO_REST,
+    *,
+    charted: bool = True,
 ) -> CommitmentStatus:
-    """The status of one commitment as of ``today`` (or as of its withdrawal), from the log and hand counts."""
+    """The status of one commitment as of ``today`` (or as of its withdrawal), from the log and hand counts;
+    without its chart's points (`series`, empty) unless `charted`: a week's or a month's close needs none, and
+    they are most of the work."""
     commitment = record.commitment
     as_of = record.withdrawn.on if record.withdrawn else today
     resources = record.plan.covered_resources(commitment)
@@ -195,7 +199,7 @@ def status_of(
         record=record, status=ON_TRACK, reason=(), as_of=as_of, resources=states, fraction=progress.at(as_of),
         finished_on=finished_on, judged_by=commitment.due, paces=paces, needed=None, forecast=None,
         start=progress.at(commitment.made - dt.timedelta(days=1)),
-        series=progress.series(commitment.made, as_of),
+        series=progress.series(commitment.made, as_of) if charted else (),
         scale=(resources[0].unit, resources[0].units) if len(resources) == 1 else None,
     )
     if record.withdrawn:
