@@ -5,6 +5,7 @@ repository (first note, README title, GitHub owner), not from the clock or git's
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -133,6 +134,13 @@ def test_init_move_notes_moves_a_til_repository_in_one_commit_and_the_strict_bui
     assert (tmp_path / "site/sqlite/images/plan.png").is_file()
     assert (tmp_path / "site/images/til-logo.png").is_file()  # the root images/ folder a note links to
     assert "<title>Json each - Today I Learned</title>" in result.page("sqlite/json-each/index.html")
+    # a monthly report for every month from the first note's to today's, counting what the weeks count
+    months, weeks = (json.loads(result.page(f"reports/{name}.json")) for name in ("months", "weeks"))
+    assert months[0]["month"] == "2024-04" and months[-1]["complete"] is False
+    assert len(months) == (int(MOVE_DAY[:4]) - 2024) * 12 + int(MOVE_DAY[5:7]) - 4 + 1
+    for figure in ("commits", "notes_created"):  # each counted once, in one week and in one month
+        assert sum(m[figure] for m in months) == sum(w[figure] for w in weeks), figure
+    assert sum(m["commits"] for m in months) > 0 and sum(m["notes_created"] for m in months) == len(TIL_NOTES)
 
 
 def test_without_move_notes_init_says_what_it_found_and_moves_nothing(
