@@ -10,6 +10,7 @@ import re
 from html import unescape
 from pathlib import Path
 
+import lxml.etree
 import pytest
 
 from gitrepo import GitRepo
@@ -25,6 +26,17 @@ def demo(tmp_path_factory: pytest.TempPathFactory):
     result = build(ROOT, tmp_path_factory.mktemp("demo") / "site")
     assert result.returncode == 0, result.output
     return result
+
+
+def test_demo_card_parses_as_svg_and_shows_the_status(demo) -> None:
+    card = lxml.etree.parse(str(demo.site / "card.svg")).getroot()
+    assert card.tag == "{http://www.w3.org/2000/svg}svg"
+    assert card.findtext("{http://www.w3.org/2000/svg}title") == "Sam Rivera: learning in public"
+    [status] = card.iter("{http://www.w3.org/2000/svg}tspan")
+    assert (status.text, status.get("class")) == ("at risk", "at-risk")  # June, as on the commitments page
+    texts = ["".join(t.itertext()) for t in card.iter("{http://www.w3.org/2000/svg}text")]
+    assert "8 days" in texts  # the streak through Sam's four days off with flu
+    assert "4 of 4 days active, 3 h 45 min, 1 commit" in texts  # Monday 30 November to Thursday 3 December
 
 
 def test_demo_home_shows_the_learner_the_commitments_and_the_subjects(demo) -> None:

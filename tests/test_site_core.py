@@ -61,7 +61,7 @@ def test_build_site_gives_the_files_mkdocs_writes(project: Path, tmp_path: Path)
     for page in pages:  # each generated page is a page of the built site
         assert (built.site / page_path(page.src_uri) / "index.html").is_file(), page.src_uri
     assert {f.src_uri for f in data} == {"reports/weeks.json", "reports/months.json", "commitments.json",
-                                         "commitments.ics"}
+                                         "commitments.ics", "card.svg", "card-light.svg", "card-dark.svg"}
     for file in data:  # the data files, byte for byte
         assert (built.site / file.src_uri).read_bytes() == file.content.encode(), file.src_uri
     assert site.replaced == {"reports/2026-W37.md"}

@@ -13,6 +13,9 @@ from markupsafe import Markup, escape
 from inpublic.activity.notes import NoteDates
 from inpublic.feeds.views import FeedLink
 from inpublic.history.limits import SHALLOW_NOTICE
+from inpublic.home.card import BAR, CardEmbed, CardView
+from inpublic.home.card import HEIGHT as CARD_HEIGHT
+from inpublic.home.card import WIDTH as CARD_WIDTH
 from inpublic.home.view import HomeReports, HomeView
 from inpublic.rhythm.home import HomeRhythm
 from inpublic.sanitise import unmarked
@@ -78,13 +81,14 @@ def inline_code(text: str) -> Markup:
 
 def render_home(view: HomeView, env: Environment | None = None, rhythm: HomeRhythm | None = None,
                 reports: HomeReports | None = None,
-                subject_feeds: Mapping[str, Sequence[FeedLink]] | None = None) -> str:
+                subject_feeds: Mapping[str, Sequence[FeedLink]] | None = None, card: CardEmbed | None = None) -> str:
     """The home page's Markdown: static headings and HTML blocks of the learner's (escaped) text.
 
     `rhythm` adds the activity section (heatmap, streaks, reviews due), `reports` the links to the weekly reports,
-    `subject_feeds` (subject id -> the links to its feeds) a "Follow" line in each subject's section."""
+    `subject_feeds` (subject id -> the links to its feeds) a "Follow" line in each subject's section, `card` the
+    progress card with the snippets that embed it in a README."""
     return (env or environment()).get_template("home.md.j2").render(home=view, rhythm=rhythm, reports=reports,
-                                                                    subject_feeds=subject_feeds or {})
+                                                                    subject_feeds=subject_feeds or {}, card=card)
 
 
 def render_note_dates(dates: NoteDates, zone: ZoneInfo) -> str:
@@ -103,3 +107,10 @@ def render_note_dates(dates: NoteDates, zone: ZoneInfo) -> str:
 def render_shallow_notice(env: Environment | None = None) -> str:
     """The notice that the site was built from a shallow clone, and how to fix it, as an admonition."""
     return (env or environment()).get_template("shallow_notice.md.j2").render() + "\n"
+
+
+def render_card(card: CardView, scheme: str, env: Environment | None = None) -> str:
+    """The progress card as SVG, in `scheme`: auto (the reader's light or dark setting), light or dark."""
+    return (env or environment()).get_template("card.svg.j2").render(
+        card=card, scheme=scheme, width=CARD_WIDTH, height=CARD_HEIGHT, bar=BAR,
+    )

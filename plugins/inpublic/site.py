@@ -24,10 +24,18 @@ from inpublic.commitments.status import CommitmentStatus
 from inpublic.feeds import site as feeds
 from inpublic.feeds.html import markdown_html
 from inpublic.feeds.items import BlogPost
+from inpublic.home.card import CARD_FILES, card_embed, card_view
 from inpublic.home.view import HOME_MARKER, HomeReports, ReportLink, home_view
 from inpublic.markdown_files import MarkdownFile
 from inpublic.model import History, Plan, PlanHistory
-from inpublic.render import environment, markdown_text, render_home, render_note_dates, render_shallow_notice
+from inpublic.render import (
+    environment,
+    markdown_text,
+    render_card,
+    render_home,
+    render_note_dates,
+    render_shallow_notice,
+)
 from inpublic.reports.months import monthly_reports
 from inpublic.reports.pages import REPORTS_DIR, MonthPage, ReportPage, month_pages, report_pages
 from inpublic.reports.render import months_json, render_month, render_report, render_reports_index, weeks_json
@@ -228,8 +236,10 @@ def build_site(inputs: BuildInputs) -> Site:
     notice = render_shallow_notice(env) if shallow else ""
     links = home_reports(pages, months) if options.reports else None
     follow = feeds.subject_links(plan, options.feeds.kinds) if options.feeds is not None else {}
+    card = card_view(plan, promised.statuses, days.home.heatmap.streaks, days.days, today)
+    files += tuple(GeneratedFile(uri, render_card(card, scheme, env)) for uri, scheme in CARD_FILES.items())
     home = render_home(home_view(plan, today, promised.statuses), env, rhythm=days.home, reports=links,
-                       subject_feeds=follow)
+                       subject_feeds=follow, card=card_embed(site_url, plan.learner.name))
     zone = ZoneInfo(plan.learner.timezone)
     return Site(
         inputs=inputs,

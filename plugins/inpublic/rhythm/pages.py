@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from jinja2 import Environment
 
-from inpublic.activity.days import counted_commit_times, daily_activity, streaks
+from inpublic.activity.days import DayActivity, counted_commit_times, daily_activity, streaks
 from inpublic.activity.notes import NoteLife
 from inpublic.model import History, Plan
 from inpublic.render import environment
@@ -27,6 +27,7 @@ class Rhythm:
     files: tuple[tuple[str, str, bool], ...]  # (src_uri, content, in_nav): the review page, when reviews are on
     review_weeks: Mapping[str, ReviewWeek] | None  # by week slug (2026-W47); None when reviews are off
     reviews: tuple[Review, ...] = ()  # the review schedule as of today; () when reviews are off
+    days: Mapping[dt.date, DayActivity] = field(default_factory=dict)  # each active day's figures, up to today
 
 
 def rhythm(plan: Plan, commit_days: Iterable[dt.date], today: dt.date, *, reviews: bool = True,
@@ -36,11 +37,11 @@ def rhythm(plan: Plan, commit_days: Iterable[dt.date], today: dt.date, *, review
     days = daily_activity(plan.log, commit_days, today)
     hm = heatmap(days, plan.learner.started, today, streaks(days, today, plan.rest), plan.rest)
     if not reviews:
-        return Rhythm(HomeRhythm(hm, None), (), None)
+        return Rhythm(HomeRhythm(hm, None), (), None, days=days)
     schedule = review_schedule(plan, today)
     view = review_view(schedule, today)
     return Rhythm(HomeRhythm(hm, view), ((REVIEW_PAGE, render_review_page(view, env), True),), review_weeks(schedule),
-                  schedule)
+                  schedule, days)
 
 
 def report_commit_days(reports: Sequence[WeekReport]) -> list[dt.date]:
