@@ -34,7 +34,7 @@ from sites import FIXED_EPOCH, MINIMAL_CONFIG, MINIMAL_PLAN, build_in_process, m
 
 NEXT_DAY = str(int(FIXED_EPOCH) + 86400)  # Monday 23 November 2026
 TODAY = dt.date(2026, 11, 22)
-BO_PLAN = MINIMAL_PLAN.replace("name: Ada Example", 'name: "Bo <script>alert(1)</script> Zhang"')
+BO_PLAN = MINIMAL_PLAN.replace("name: Ada Example", 'name: "Bo <script>steal</script> Zhang"')
 
 
 @dataclass
@@ -107,7 +107,7 @@ def peer_sections(html: str) -> dict[str, str]:
     name = None
     for element in article:
         if element.tag == "h2":
-            name = element.text_content().strip()
+            name = element.text_content().replace("¶", "").strip()  # Zensical adds a permalink
             out[name] = ""
         elif name is not None:
             out[name] += " ".join(element.text_content().split()) + " "
@@ -117,15 +117,15 @@ def peer_sections(html: str) -> dict[str, str]:
 def test_the_cohort_page_lists_two_local_peers_then_keeps_one_from_the_cache(
     peers: tuple[Served, Served], tmp_path: Path
 ) -> None:
-    ada, bo = peers
+    ada, bo = peers[0], serve(peers[1].folder)  # Bo's own server for this test, which stops it
     project = make_site(tmp_path / "cy", follower_plan(ada.url, f"{{url: '{bo.url}'}}"))
     built = build_in_process(project, tmp_path / "site")
     assert built.returncode == 0, built.output
     html = built.page("cohort/index.html")
     sections = peer_sections(html)
-    bo_name = "Bo <script>alert(1)</script> Zhang"
+    bo_name = "Bo <script>steal</script> Zhang"
     assert list(sections) == ["Ada Example", bo_name]  # by name; Bo's name is text, never markup
-    assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<script>steal" not in html and "&lt;script&gt;steal&lt;/script&gt;" in html
     # Ada: the earliest deadline still ahead, its status, W46's figures (one log entry, one commit), the streak
     assert "Next deadline: Calculus by spring, due 31 March 2027: on track" in sections["Ada Example"]
     assert "Last week (2026-W46): 1 commit, 1 active day, 30 min logged." in sections["Ada Example"]
@@ -285,3 +285,21 @@ def test_listing_ones_own_site_is_a_mistake(tmp_path: Path) -> None:
     line = len(MINIMAL_PLAN.splitlines()) + 2
     assert f"progress.yaml:{line}:5: peers[0]: {own} is this site's own address" in built.output
     assert "Traceback" not in built.output
+
+
+def test_zensical_builds_the_same_cohort_page(peers: tuple[Served, Served], tmp_path: Path) -> None:
+    pytest.importorskip("zensical")
+    ada, bo = peers
+    project = make_site(tmp_path / "cy", follower_plan(ada.url, bo.url))
+    sections = {}
+    for engine in ("mkdocs", "zensical"):
+        ran = run_inpublic("build", "--engine", engine, "--strict", "-f", str(project / "mkdocs.yml"), "-d",
+                           str(tmp_path / engine), cwd=project)
+        assert ran.returncode == 0, ran.stderr
+        html = (tmp_path / engine / "cohort" / "index.html").read_text(encoding="utf-8")
+        sections[engine] = peer_sections(html)
+        nav = [" ".join(a.text_content().split())
+               for a in lxml.html.fromstring((tmp_path / engine / "index.html").read_bytes()).cssselect("nav a")]
+        assert "Cohort" in nav
+    assert list(sections["zensical"]) == ["Ada Example", "Bo <script>steal</script> Zhang"]
+    assert sections["zensical"] == sections["mkdocs"]
