@@ -303,3 +303,23 @@ def test_zensical_builds_the_same_cohort_page(peers: tuple[Served, Served], tmp_
         assert "Cohort" in nav
     assert list(sections["zensical"]) == ["Ada Example", "Bo <script>steal</script> Zhang"]
     assert sections["zensical"] == sections["mkdocs"]
+
+
+def test_a_site_that_never_answers_costs_one_short_budget(tmp_path: Path) -> None:
+    import socket
+    import time
+
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(8)  # accepts connections, never answers
+    try:
+        peer = Peer(f"http://127.0.0.1:{silent.getsockname()[1]}/")
+        began = time.monotonic()
+        reads, said = read_peers([peer], tmp_path / "peers.json", TODAY, offline=False, timeout=0.5, budget=1.0)
+        took = time.monotonic() - began
+    finally:
+        silent.close()
+    assert took < 3
+    assert not reads[0].reached and reads[0].data is None
+    assert len(said) == 1 and "it shows nothing of them yet" in said[0]
+    assert not (tmp_path / "peers.json").exists()  # nothing good was read: nothing kept
