@@ -96,7 +96,13 @@ LAYERS: Mapping[str, str] = {
     "mail/text.py": RENDER,  # the plain-text part of a report's email, from its HTML
     "mail/message.py": CORE,  # a report's page as an email: picked from the build, then rendered
     "mail/record.py": READS,  # reads and writes .inpublic/sent.json, the record of the reports sent
-    "mail/send.py": READS,  # sends through the learner's SMTP server: the one module that talks to the network
+    "mail/send.py": READS,  # sends through the learner's SMTP server: `inpublic mail`'s talk to the network
+    "cohort/__init__.py": DERIVE,
+    "cohort/data.py": DERIVE,  # what a peer's site publishes, checked field by field
+    "cohort/view.py": DERIVE,  # what the cohort page shows of each peer
+    "cohort/page.py": RENDER,  # the cohort page
+    "cohort/fetch.py": READS,  # reads the peers' sites and keeps their last data: a build's only talk to the network
+    "plan/peers.py": DERIVE,  # peers: in the plan, their addresses as sites' roots
     "engines/": ADAPTER,  # the MkDocs plugin
     "cli/": ADAPTER,  # the command line
 }

@@ -121,6 +121,16 @@ NO_REST = Rest()  # frozen: a default to share
 
 
 @dataclass(frozen=True)
+class Peer:
+    """Another learner's inpublic site, listed under `peers:` to follow on the cohort page."""
+
+    url: str  # http or https, ending with "/"
+    name: str | None = None  # what the learner calls them; else the name their site publishes
+    line: int = field(default=0, compare=False)  # where it stands in progress.yaml, for a message about it
+    column: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
 class Plan:
     learner: Learner
     subjects: tuple[Subject, ...]
@@ -128,6 +138,7 @@ class Plan:
     log: tuple[LogEntry, ...] = ()
     milestones: tuple[Milestone, ...] = ()
     rest: Rest = Rest()
+    peers: tuple[Peer, ...] = ()
 
     @property
     def resources(self) -> tuple[Resource, ...]:

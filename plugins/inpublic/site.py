@@ -19,6 +19,9 @@ from jinja2 import BytecodeCache, Environment
 
 from inpublic.activity.notes import NoteDates, NoteLife, note_dates, note_lives
 from inpublic.activity.public import public_lives
+from inpublic.cohort.data import PeerRead
+from inpublic.cohort.page import COHORT, render_cohort
+from inpublic.cohort.view import cohort_view
 from inpublic.commitments.pages import CALENDAR, commitments_output
 from inpublic.commitments.status import CommitmentStatus
 from inpublic.feeds import site as feeds
@@ -100,6 +103,7 @@ class BuildInputs:
     reflections: Mapping[str, MarkdownFile] = field(default_factory=dict)
     options: BuildOptions = BuildOptions()
     site: SiteFacts = SiteFacts()
+    peers: tuple[PeerRead, ...] = ()  # what was read of the sites of the plan's peers (cohort/fetch.py)
     # where the adapter keeps inpublic's templates compiled (engines/compiled_templates.py); None: compiled each build
     templates: BytecodeCache | None = field(default=None, compare=False)
 
@@ -233,6 +237,9 @@ def build_site(inputs: BuildInputs) -> Site:
         files += tuple(GeneratedFile(uri, text, in_nav=in_nav) for uri, text, in_nav in days.files) + promises
         shown = {r.slug for r in reports} | {m.report.slug for m in months}
         replaced = frozenset(f"{REPORTS_DIR}/{slug}.md" for slug in inputs.reflections if slug in shown)
+    if plan.peers:
+        files += (GeneratedFile(COHORT, render_cohort(cohort_view(plan.peers, inputs.peers, today), env),
+                                in_nav=True),)
     notice = render_shallow_notice(env) if shallow else ""
     links = home_reports(pages, months) if options.reports else None
     follow = feeds.subject_links(plan, options.feeds.kinds) if options.feeds is not None else {}

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from inpublic.cohort import OFFLINE_VARIABLE
 from inpublic.engines.choice import ENGINES, MKDOCS, ignoring_engines, project_engine
 from inpublic.engines.notices import ProjectError, say_notices
 
@@ -47,16 +49,35 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--engine", choices=ENGINES,
                         help="the engine to build with (default: the one the project uses: Zensical when it has a "
                              "zensical.toml or its requirements or workflows name Zensical; MkDocs otherwise)")
+    parser.add_argument("--offline", action="store_true",
+                        help="read no peer's site for the cohort page: show each peer as last read "
+                             f"(the same as {OFFLINE_VARIABLE}=1)")
+
+
+@contextmanager
+def offline_if(offline: bool) -> Iterator[None]:
+    """INPUBLIC_OFFLINE=1 while the block runs when `offline` (--offline), then as it was."""
+    before = os.environ.get(OFFLINE_VARIABLE)
+    if offline:
+        os.environ[OFFLINE_VARIABLE] = "1"
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(OFFLINE_VARIABLE, None)
+        else:
+            os.environ[OFFLINE_VARIABLE] = before
 
 
 def run_build(args: argparse.Namespace) -> int:
     config_file: Path = args.config_file
     engine = args.engine or project_engine(config_file.parent)
     warned = say_notices(ignoring_engines(config_file.parent, engine))
-    if engine == MKDOCS:
-        built = build_with_mkdocs(config_file, args.site_dir, strict=args.strict)
-    else:
-        built = build_with_zensical(config_file, args.site_dir, args.cache_dir, strict=args.strict)
+    with offline_if(args.offline):
+        if engine == MKDOCS:
+            built = build_with_mkdocs(config_file, args.site_dir, strict=args.strict)
+        else:
+            built = build_with_zensical(config_file, args.site_dir, args.cache_dir, strict=args.strict)
     if built and warned and args.strict:
         print(f"Aborted with {warned} warning(s) in strict mode.", file=sys.stderr)
         return 1
@@ -127,16 +148,17 @@ def run_serve(args: argparse.Namespace) -> int:
     config_file: Path = args.config_file
     engine = args.engine or project_engine(config_file.parent)
     say_notices(ignoring_engines(config_file.parent, engine))
-    if engine == MKDOCS:
-        command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file), "-a", args.dev_addr]
-        try:
-            return subprocess.call(command)
-        except KeyboardInterrupt:
-            return 0
-    from inpublic.engines.zensical import build as zensical
+    with offline_if(args.offline):
+        if engine == MKDOCS:
+            command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file), "-a", args.dev_addr]
+            try:
+                return subprocess.call(command)  # with this environment, INPUBLIC_OFFLINE and all
+            except KeyboardInterrupt:
+                return 0
+        from inpublic.engines.zensical import build as zensical
 
-    try:
-        return zensical.serve(config_file, args.dev_addr, cache_dir=args.cache_dir)
-    except ProjectError as err:
-        print(err, file=sys.stderr)
-        return 1
+        try:
+            return zensical.serve(config_file, args.dev_addr, cache_dir=args.cache_dir)
+        except ProjectError as err:
+            print(err, file=sys.stderr)
+            return 1

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from inpublic.activity import public as activity
+from inpublic.plan.peers import PeerSite
 from inpublic.plan.spec import Bool, Choice, Date, Id, Int, Key, Kind, ListOf, Record, Text, TimeZone, Url
 from inpublic.plan.weekdays import Weekday
 from inpublic.reports import weeks
@@ -96,6 +97,8 @@ def kind_label(key: Key, path: str) -> str:
             return f"list, see [`{child}[]`](#{anchor(child + '[]')})"
         if isinstance(kind.item, Weekday):
             return "list of days of the week, `mon` to `sun` (or `Monday` to `Sunday`)"
+        if isinstance(kind.item, PeerSite):
+            return "list of web addresses, each alone or as `{url: ..., name: ...}`"
         return f"list of {scalar_label(kind.item)}s" + (f", at least {kind.min_items}" if kind.min_items else "")
     return scalar_label(kind)
 

@@ -83,7 +83,7 @@ def commitments_output(
     env = env or environment()
     files = [(f"{COMMITMENTS_DIR}/index.md", render_index(pages, links, history_incomplete, env), True)]
     files += [(p.src_uri, render_page(p, pages, links, history_incomplete, env), False) for p in pages]
-    files.append((DATA, commitments_json(statuses, site_url, today, hidden), False))
+    files.append((DATA, commitments_json(statuses, site_url, today, hidden, learner=plan.learner.name), False))
     files.append((CALENDAR, commitments_calendar(statuses, plan.learner, site_url,
                                                  lambda ident: page_url(site_url, ident) if site_url else None), False))
     return CommitmentsOutput(statuses, tuple(files))
@@ -142,13 +142,16 @@ def _titles(pages: Sequence[CommitmentPage]) -> Mapping[str, tuple[str, str]]:
 
 
 def commitments_json(
-    statuses: Sequence[CommitmentStatus], site_url: str, today: dt.date, hidden: frozenset[str] = frozenset()
+    statuses: Sequence[CommitmentStatus], site_url: str, today: dt.date, hidden: frozenset[str] = frozenset(),
+    *, learner: str = "",
 ) -> str:
-    """commitments.json: each commitment with its status, progress, forecast and deadline history.
+    """commitments.json: whose site it is (`learner`: their name and the site's address, which a peer's cohort
+    page shows), then each commitment with its status, progress, forecast and deadline history.
 
     '<', '>' and '&' are written as \\u escapes, so the file is safe to paste into an HTML page too.
     """
     data = {
+        "learner": {"name": learner or None, "url": site_url or None},
         "as_of": today.isoformat(),
         "pace_unit": "share of the commitment per day (0 to 1); each covered resource weighs the same",
         "commitments": [_record(s, site_url, hidden) for s in statuses],

@@ -11,6 +11,7 @@ each adapter says it its own way (engines/notices.py).
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import InclusionLevel, get_files
 
 from inpublic.activity.public import may_count
+from inpublic.cohort import OFFLINE_VARIABLE
+from inpublic.cohort.data import PeerRead
+from inpublic.cohort.fetch import CACHE, read_peers
 from inpublic.engines.compiled_templates import FOLDER as TEMPLATES
 from inpublic.engines.compiled_templates import CompiledTemplates
 from inpublic.engines.mkdocs.options import InpublicConfig
@@ -30,6 +34,7 @@ from inpublic.history.read import repo_relative
 from inpublic.markdown_files import read_markdown, read_titles
 from inpublic.model import Plan
 from inpublic.plan.load import load_plan
+from inpublic.plan.peers import own_site
 from inpublic.privacy import Privacy, public_plan
 from inpublic.problems import PlanError
 from inpublic.reports.weeks import Sources
@@ -159,13 +164,33 @@ def build_options(options: InpublicConfig, feeds_on: feeds.FeedSettings | None) 
                         reports_in_search=options.reports_in_search)
 
 
+def offline(options: InpublicConfig) -> bool:
+    """Whether the build reads no peer's site: the plugin's `offline` option, or INPUBLIC_OFFLINE set (not 0)."""
+    said = os.environ.get(OFFLINE_VARIABLE, "").strip().lower()
+    return bool(options.offline) or said not in ("", "0", "false", "no")
+
+
+def read_cohort(plan: Plan, plan_name: str, site_url: str, kept_dir: Path, today: dt.date,
+                options: InpublicConfig) -> tuple[tuple[PeerRead, ...], tuple[Notice, ...]]:
+    """What the sites of the plan's peers publish (from the cache when offline or out of reach), with a notice for
+    each that could not be reached: information, since another's site being down is not the learner's mistake.
+    A ProjectError when a peer is this site itself."""
+    own = own_site(plan.peers, site_url)
+    if own is not None:
+        where = f"{plan_name}:{own.line}:{own.column}: peers[{plan.peers.index(own)}]"
+        raise ProjectError(f"inpublic: {plan_name} has mistakes:\n{where}: {own.url} is this site's own address "
+                           "(site_url in mkdocs.yml); list the sites of the learners you follow")
+    reads, said = read_peers(plan.peers, kept_dir / CACHE, today, offline=offline(options))
+    return reads, tuple(Notice(INFO, text) for text in said)
+
+
 def build_inputs(*, plan: Plan, histories: Histories, today: dt.date, notes_dir: str, plan_in_repo: str,
                  privacy: Privacy, pages: Mapping[str, Path], options: BuildOptions, site: SiteFacts,
                  known_titles: dict[Path, tuple[int, int, str]] | None = None,
-                 kept_dir: Path | None = None) -> BuildInputs:
+                 kept_dir: Path | None = None, peers: tuple[PeerRead, ...] = ()) -> BuildInputs:
     """The core's inputs from what an adapter read: `pages` are the public Markdown pages (src_uri -> file).
     `known_titles`: the notes' titles an adapter that builds again and again keeps (see `read_titles`); `kept_dir`:
-    where the templates are kept compiled from one build to the next."""
+    where the templates are kept compiled from one build to the next; `peers`: what was read of the peers' sites."""
     sources = Sources(
         notes_dir=notes_dir,
         plan_path=plan_in_repo,
@@ -181,6 +206,7 @@ def build_inputs(*, plan: Plan, histories: Histories, today: dt.date, notes_dir:
         reflections={slug: read_markdown(pages[uri]) for uri, slug in reflection_slugs(list(pages)).items()},
         options=options,
         site=site,
+        peers=peers,
         templates=None if kept_dir is None else CompiledTemplates(kept_dir / TEMPLATES),
     )
 
@@ -201,9 +227,11 @@ def read_inputs(project: Project) -> ProjectInputs:
              if f.abs_src_path and f.inclusion.value > InclusionLevel.DRAFT.value  # drafts are left out of builds
              and not privacy.is_private_path(f.src_uri)}
     pages = {uri: path for uri, path in files.items() if uri.endswith(".md")}
+    peers, peer_notices = read_cohort(plan, options.plan, config.site_url or "", project.kept_dir, today, options)
     inputs = build_inputs(plan=plan, histories=now, today=today, notes_dir=notes_dir, plan_in_repo=plan_in_repo,
                           privacy=privacy, pages=pages, options=build_options(options, feeds_on),
-                          site=site_facts(config), kept_dir=project.kept_dir)
+                          site=site_facts(config), kept_dir=project.kept_dir, peers=peers)
     said = tuple(Notice(WARNING, line) for line in project.warnings)
-    return ProjectInputs(inputs, files, said + history_notices(read) + history_notices(now) + feed_notices)
+    return ProjectInputs(inputs, files,
+                         said + history_notices(read) + history_notices(now) + feed_notices + peer_notices)
 

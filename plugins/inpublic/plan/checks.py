@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from ruamel.yaml.nodes import Node
 
 from inpublic.plan.fields import MAX_MINUTES
+from inpublic.plan.peers import check_peers
 from inpublic.plan.spec import INVALID, Fields, Report
 from inpublic.problems import did_you_mean, quote
 
@@ -33,6 +34,7 @@ def check_plan(plan: Fields, report: Report) -> None:
         check_commitment(commitment, subject_ids, resource_ids, references, report)
     check_log(list(records(plan.get("log"))), resource_ids, resource_subject, references, report)
     check_rest_days(plan, report)
+    check_peers(plan, report)
     for item in records(plan.get("breaks")):
         start, end = item.get("from"), item.get("to")
         if is_ok(start) and is_ok(end) and end < start:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from inpublic.model import LOG_KINDS, RESOURCE_KINDS
+from inpublic.plan.peers import PEERS_DOC, PeerSite
 from inpublic.plan.spec import Bool, Choice, Date, Id, Int, Key, ListOf, Record, Text, TimeZone, Url
 from inpublic.plan.weekdays import Weekday
 
@@ -113,5 +114,6 @@ PLAN = Record(
                                 example="[sat, sun]")),
         Key("breaks", ListOf(doc="Dated breaks: days off that do not break a streak", item=BREAK,
                              example="[{from: 2026-12-24, to: 2027-01-01}]")),
+        Key("peers", ListOf(doc=PEERS_DOC, item=PeerSite(), example="[https://sam.github.io/learning/]")),
     ),
 )

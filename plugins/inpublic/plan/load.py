@@ -110,7 +110,7 @@ def build_plan(fields: Fields) -> Plan:
         LogEntry(**{**e.values, "resource": resource_id(e.values["resource"], resources)}) for e in v.get("log") or ()
     )
     milestones = tuple(Milestone(**m.values) for m in v.get("milestones") or ())
-    return Plan(learner, subjects, commitments, log, milestones, build_rest(fields))
+    return Plan(learner, subjects, commitments, log, milestones, build_rest(fields), tuple(v.get("peers") or ()))
 
 
 def build_rest(fields: Fields) -> Rest:

@@ -43,6 +43,10 @@ class InpublicConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs types n
     """How many items each feed (and each subject's) holds, newest first. Of these, weekly reports are at most the
     newest 8 weeks with something to report (a quiet week is no item), so that a first build does not publish
     years of weeks."""
+    offline = opt.Type(bool, default=False)
+    """Build the cohort page without reading the peers' sites: each peer is shown as last read (kept in
+    .cache/inpublic/peers.json). Setting the environment variable INPUBLIC_OFFLINE=1, or `inpublic build
+    --offline`, does the same for one build."""
     feed_id = opt.Optional(opt.Type(str))
     """The authority and date the feeds' item ids are made from, like `you.github.io,2026`. By default they are
     made from `learner.repo` in progress.yaml, so that moving the site to another address re-delivers nothing."""

@@ -17,11 +17,21 @@ from mkdocs.utils import write_file
 from mkdocs.utils.templates import TemplateContext
 
 from inpublic.activity.public import may_count
+from inpublic.cohort.data import PeerRead
 from inpublic.engines.mkdocs.inputs import build_date, log_notices, read_bytes, setup_feeds
 from inpublic.engines.mkdocs.nav import place_pages, short_navigation
 from inpublic.engines.mkdocs.options import InpublicConfig
 from inpublic.engines.mkdocs.rendered import RenderedPages, build_key
-from inpublic.engines.project import build_inputs, build_options, history_notices, privacy_of, site_facts
+from inpublic.engines.notices import ProjectError
+from inpublic.engines.project import (
+    build_inputs,
+    build_options,
+    history_notices,
+    offline,
+    privacy_of,
+    read_cohort,
+    site_facts,
+)
 from inpublic.feeds import site as feeds
 from inpublic.feeds.items import BlogPost
 from inpublic.history.load import Histories, histories_as_of, read_histories
@@ -92,19 +102,31 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):  # type: ignore[no-untyped-cal
         log_notices(history_notices(read))
         return read
 
+    def read_peers(self, config: MkDocsConfig) -> tuple[PeerRead, ...]:
+        """What the peers' sites publish, with what could not be read in the log (as information)."""
+        try:
+            peers, notices = read_cohort(self.plan, self.config.plan, config.site_url or "", self.cache_dir,
+                                         self.today, self.config)
+        except ProjectError as err:
+            raise PluginError(str(err)) from None
+        log_notices(notices)
+        return peers
+
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         privacy = self.privacy
         for file in [f for f in files if privacy.is_private_path(f.src_uri)]:
             files.remove(file)
         notes = {f.src_uri: Path(f.abs_src_path) for f in files.documentation_pages() if f.abs_src_path}
         options = self.config
+        peers = self.memo("peers", (self.plan.peers, offline(options), self.today, config.site_url),
+                          lambda: self.read_peers(config))  # read once a session of `mkdocs serve`
         inputs = build_inputs(plan=self.plan, histories=self.histories_now, today=self.today,
                               notes_dir=self.notes_dir, plan_in_repo=self.plan_in_repo, privacy=privacy, pages=notes,
                               options=build_options(options, self.feeds), site=site_facts(config),
-                              known_titles=self.known_titles, kept_dir=self.cache_dir)
+                              known_titles=self.known_titles, kept_dir=self.cache_dir, peers=peers)
         # the history and the plans are known by HEAD and the plan's text, cheaper to compare than themselves
         self.site_key = (self.head or object(), self.plan_text, tuple(options.items()),
-                         inputs.today, inputs.sources, inputs.reflections, inputs.options, inputs.site)
+                         inputs.today, inputs.sources, inputs.reflections, inputs.options, inputs.site, inputs.peers)
         self.site: Site = self.memo("site", self.site_key, lambda: build_site(inputs))
         for uri in self.site.replaced:
             if (replaced := files.get_file_from_path(uri)) is not None:
