@@ -8,8 +8,10 @@ import os
 import subprocess
 import sys
 import traceback
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from cli_runner import environment, working_folder
 from gitrepo import GitRepo
@@ -85,8 +87,10 @@ def build(project: Path, site: Path, *, command: str = "mkdocs", strict: bool = 
     return Build(done.returncode, done.stdout + done.stderr, site)
 
 
-def build_in_process(project: Path, site: Path, *, strict: bool = True, epoch: str | None = None) -> Build:
-    """What `build` gives, without a process: `mkdocs build` as its command line runs it, in `project`.
+def build_in_process(project: Path, site: Path, *, strict: bool = True, epoch: str | None = None,
+                     config: Mapping[str, Any] | None = None) -> Build:
+    """What `build` gives, without a process: `mkdocs build` as its command line runs it, in `project`; `config`:
+    settings that take the place of mkdocs.yml's (e.g. `plugins`), as `load_config` takes them.
 
     As `mkdocs build` does: load the config (strict: every warning counts), on_startup, build, on_shutdown, with
     the "mkdocs" log printed by level and name and a strict build's Abort as its status 1. The log handler, the
@@ -113,12 +117,13 @@ def build_in_process(project: Path, site: Path, *, strict: bool = True, epoch: s
     try:
         with environment({"SOURCE_DATE_EPOCH": epoch or epoch_of(project), "NO_MKDOCS_2_WARNING": "1"}), \
                 working_folder(project):
-            config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site), strict=strict)
-            config.plugins.on_startup(command="build", dirty=False)
+            loaded = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site), strict=strict,
+                                 **(config or {}))
+            loaded.plugins.on_startup(command="build", dirty=False)
             try:
-                mkdocs_build(config)
+                mkdocs_build(loaded)
             finally:
-                config.plugins.on_shutdown()
+                loaded.plugins.on_shutdown()
     except Abort as abort:  # a strict build's warnings, a configuration error, a plugin's error
         output.write(f"\n{abort.format_message()}\n")
         returncode = 1

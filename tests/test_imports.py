@@ -45,6 +45,7 @@ LAYERS: Mapping[str, str] = {
     "kept_files.py": READS,  # writes the files a build keeps in .cache/inpublic for the next one, whole or not at all
     "render.py": RENDER,  # the Jinja2 environment, its filters, and the home page, note dates and shallow notice
     "site.py": CORE,  # the build core: derive, then render, for the pages a build adds
+    "giscus.py": RENDER,  # comments: the option checked, the pages that get them, and the theme partial that shows them
     "plan/__init__.py": DERIVE,
     "plan/load.py": READS,  # reads progress.yaml
     "plan/save.py": READS,  # writes progress.yaml, under its lock

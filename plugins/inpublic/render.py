@@ -51,6 +51,7 @@ def environment(compiled: BytecodeCache | None = None) -> Environment:
     env.filters["units"] = units
     env.filters["code"] = inline_code
     env.filters["unmarked"] = unmarked
+    env.filters["theme"] = theme_text
     env.globals["shallow_notice"] = SHALLOW_NOTICE
     return env
 
@@ -64,6 +65,12 @@ def time_element(when: dt.date, shown: str | None = None) -> Markup:
 
 # Python-Markdown's escapable characters and '|' of tables ('<', '>' and '&' are HTML-escaped after)
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|-])")
+
+
+def theme_text(text: str) -> Markup:
+    """Text in a template that the theme renders in turn (partials/comments.html): HTML escaped, and its braces as
+    character references, so that the theme's Jinja reads no tag or expression in it."""
+    return Markup(str(escape(text)).replace("{", "&#123;").replace("}", "&#125;"))
 
 
 def markdown_text(text: str) -> Markup:

@@ -27,6 +27,7 @@ from inpublic.commitments.status import CommitmentStatus
 from inpublic.feeds import site as feeds
 from inpublic.feeds.html import markdown_html
 from inpublic.feeds.items import BlogPost
+from inpublic.giscus import SCRIPT, SCRIPT_SOURCE, CommentSettings, commented_pages, comments_partial
 from inpublic.home.card import CARD_FILES, card_embed, card_view
 from inpublic.home.view import HOME_MARKER, HomeReports, ReportLink, home_view
 from inpublic.markdown_files import MarkdownFile
@@ -77,6 +78,7 @@ class BuildOptions:
     reviews: bool = True
     feeds: feeds.FeedSettings | None = None  # None: no feeds in this build
     reports_in_search: bool = False  # the weekly reports' pages in the search index
+    comments: CommentSettings | None = None  # None: no comments
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,10 @@ class Site:
     sanitised: frozenset[str] = frozenset()
     stylesheet: Asset = Asset(STYLESHEET, Path(__file__).parent / "assets" / "inpublic.css")
     head_links: str = ""  # the feeds' <link>s for every page's <head>; "" without feeds
+    # comments (giscus.py): the pages that show them, the theme's partial that does, and the script it needs
+    commented: frozenset[str] = frozenset()
+    comments_partial: str = ""  # "" without comments
+    scripts: tuple[Asset, ...] = ()  # copied into the site, each page loading them after the theme's own
     # what the pages are made of, for the feeds and for tests
     lives: tuple[NoteLife, ...] = ()  # every file identity of the history (activity.notes.note_lives)
     note_dates: Mapping[str, NoteDates] = field(default_factory=dict)  # docs-relative path -> dates
@@ -248,6 +254,10 @@ def build_site(inputs: BuildInputs) -> Site:
     home = render_home(home_view(plan, today, promised.statuses), env, rhythm=days.home, reports=links,
                        subject_feeds=follow, card=card_embed(site_url, plan.learner.name))
     zone = ZoneInfo(plan.learner.timezone)
+    comments = options.comments
+    commitment_pages = [uri for uri, _, in_nav in promised.files if uri.endswith(".md") and not in_nav]
+    report_uris = [p.src_uri for p in pages] + [m.src_uri for m in months]
+    commented = commented_pages(comments, notes=sources.titles, reports=report_uris, commitments=commitment_pages)
     return Site(
         inputs=inputs,
         files=files,
@@ -260,6 +270,9 @@ def build_site(inputs: BuildInputs) -> Site:
         sanitised=frozenset(page.src_uri for page in pages if page.reflection is not None)
         | frozenset(m.src_uri for m in months if m.reflection is not None or m.reflections),
         head_links="" if options.feeds is None else feeds.head_links(site_url, inputs.site.name),
+        commented=commented,
+        comments_partial=comments_partial(comments, inputs.site.language, env),
+        scripts=(Asset(SCRIPT, SCRIPT_SOURCE),) if comments is not None else (),
         lives=lives,
         note_dates=dates,
         reports=reports,

@@ -147,7 +147,8 @@ def plugin_options() -> str:
     sections = []
     for name, option, doc in options():
         default = json.dumps(option.default, ensure_ascii=False)
-        sections.append(f"### `{name}`\n\nDefault: `{default}` ({type_name(option.default)})\n\n{doc}")
+        kind = getattr(option, "label", None) or type_name(option.default)
+        sections.append(f"### `{name}`\n\nDefault: `{default}` ({kind})\n\n{doc}")
     return "\n\n".join(sections)
 
 

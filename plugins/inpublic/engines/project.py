@@ -161,7 +161,7 @@ def site_facts(config: MkDocsConfig) -> SiteFacts:
 def build_options(options: InpublicConfig, feeds_on: feeds.FeedSettings | None) -> BuildOptions:
     """The plugin's options that change what a build adds, with the feeds' settings (None: no feeds)."""
     return BuildOptions(options.reports, options.note_dates, options.reviews, feeds_on,
-                        reports_in_search=options.reports_in_search)
+                        reports_in_search=options.reports_in_search, comments=options.comments)
 
 
 def offline(options: InpublicConfig) -> bool:

@@ -3,9 +3,24 @@
 from __future__ import annotations
 
 from mkdocs.config import config_options as opt
-from mkdocs.config.base import Config, ConfigErrors, ConfigWarnings
+from mkdocs.config.base import BaseConfigOption, Config, ConfigErrors, ConfigWarnings, ValidationError
 
+from inpublic.giscus import CommentsError, CommentSettings, comment_settings
 from inpublic.problems import did_you_mean
+
+
+class Comments(BaseConfigOption[CommentSettings | None]):
+    """giscus's settings (`giscus.comment_settings`), None when not set: every mistake said at once."""
+
+    label = "a mapping; see [Comments](comments.md)"  # its type in the options' reference
+
+    def run_validation(self, value: object, /) -> CommentSettings | None:
+        if value is None:
+            return None
+        try:
+            return comment_settings(value)
+        except CommentsError as err:
+            raise ValidationError(str(err)) from None
 
 
 class InpublicConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs types no __init_subclass__
@@ -50,6 +65,12 @@ class InpublicConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs types n
     feed_id = opt.Optional(opt.Type(str))
     """The authority and date the feeds' item ids are made from, like `you.github.io,2026`. By default they are
     made from `learner.repo` in progress.yaml, so that moving the site to another address re-delivers nothing."""
+    comments = Comments()
+    """Comments under the pages, through giscus (GitHub Discussions): off unless set. `repo`, `repo_id`,
+    `category` and `category_id` are the ones giscus.app gives; `mapping` (how a page finds its discussion:
+    `pathname`, `url`, `title` or `og:title`; `pathname` by default), `pages` (which pages get comments: `notes`,
+    `reports`, `commitments`; all three by default), `lang` (the site's language by default) and `reactions`
+    (true by default) are optional. Nothing is loaded from giscus.app until the reader reaches the comments."""
 
     def validate(self) -> tuple[ConfigErrors, ConfigWarnings]:
         """MkDocs' checks, with a suggestion added to an unknown option's warning."""

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
+from jinja2 import ChoiceLoader, DictLoader, Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -34,6 +35,7 @@ from inpublic.engines.project import (
 )
 from inpublic.feeds import site as feeds
 from inpublic.feeds.items import BlogPost
+from inpublic.giscus import META, OWN_PARTIAL, PARTIAL, SCRIPT
 from inpublic.history.load import Histories, histories_as_of, read_histories
 from inpublic.history.read import head_sha, repo_relative
 from inpublic.model import Plan
@@ -94,6 +96,8 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):  # type: ignore[no-untyped-cal
         self.blog_dirs = feeds.blog_post_dirs(config.plugins)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        if self.config.comments is not None and SCRIPT not in config.extra_javascript:
+            config.extra_javascript.append(SCRIPT)
         return config
 
     def histories(self, project: Path) -> Histories:
@@ -140,6 +144,8 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):  # type: ignore[no-untyped-cal
             files.append(file)
         stylesheet = self.site.stylesheet
         files.append(File.generated(config, stylesheet.src_uri, abs_src_path=str(stylesheet.source)))
+        for script in self.site.scripts:
+            files.append(File.generated(config, script.src_uri, abs_src_path=str(script.source)))
         if files.get_file_from_path(self.site.home.src_uri) is None:
             files.append(File.generated(config, self.site.home.src_uri, content=self.site.home.content))
         return files
@@ -161,6 +167,8 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):  # type: ignore[no-untyped-cal
         # what goes below a note (its dates) is HTML: added to the converted page, as Python-Markdown would read
         # the whole note again, through an HTML parser, for one raw HTML line (about half a millisecond a note)
         src_uri = page.file.src_uri
+        if self.site.comments_partial:
+            page.meta[META] = src_uri in self.site.commented  # partials/comments.html shows them where it is set
         below = "\n\n".join(html.rstrip() for html in self.site.below(src_uri, markdown))
         self.below[src_uri] = f"\n{below}" if below else ""  # as Python-Markdown would have joined the blocks
         return self.site.page_markdown(src_uri, markdown, page.url, below=False)
@@ -171,6 +179,16 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):  # type: ignore[no-untyped-cal
         if self.feeds is not None and page.file.src_uri.startswith(self.blog_dirs):
             self.posts.append(BlogPost(page.file.src_uri, page.canonical_url or "", page.title or "", page.meta, html))
         return html
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        """The theme's comments partial is inpublic's when comments are on, unless the learner's theme folder
+        (theme.custom_dir) has its own, which wins."""
+        partial = self.site.comments_partial
+        if partial and own_partial(config, PARTIAL):
+            log.info(f"{OWN_PARTIAL}.")
+        elif partial:
+            env.loader = ChoiceLoader([DictLoader({PARTIAL: partial}), *([env.loader] if env.loader else [])])
+        return env
 
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
@@ -199,3 +217,9 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):  # type: ignore[no-untyped-cal
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.plan_path))
         return server
+
+
+def own_partial(config: MkDocsConfig, name: str) -> bool:
+    """Whether the learner's theme folder (theme.custom_dir) holds the template `name`."""
+    custom = config.theme.custom_dir
+    return custom is not None and (Path(custom) / name).is_file()

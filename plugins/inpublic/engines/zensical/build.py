@@ -33,6 +33,7 @@ from inpublic.engines.zensical.stage import (
     write_tree,
 )
 from inpublic.feeds import site as feeds
+from inpublic.giscus import OWN_PARTIAL, PARTIAL
 from inpublic.history.read import head_sha
 from inpublic.sanitise import clean_marked
 from inpublic.site import Site, build_site
@@ -67,8 +68,11 @@ def stage_project(project: Project) -> Staged:
     if feed_files and "blog" in project.options.feed_items and feeds.blog_post_dirs(config.plugins):
         notices += (Notice(INFO, f"{NO_BLOG}."),)
     templates = zensical_templates()
-    themed = overrides(config, templates)
-    text = staged_config(project, navigation(config, site, urls), custom_dir=bool(themed))
+    themed = overrides(config, templates, site.comments_partial)
+    if site.comments_partial and themed.get(PARTIAL, b"") != site.comments_partial.encode():
+        notices += (Notice(INFO, f"{OWN_PARTIAL}."),)
+    text = staged_config(project, navigation(config, site, urls), custom_dir=bool(themed),
+                         scripts=[script.src_uri for script in site.scripts])
     written = write_tree(stage.docs, docs) + write_tree(stage.overrides, themed)
     written += write_file(stage.config_file, text.encode())
     return Staged(site, stage, notices, written, feed_files)

@@ -29,6 +29,7 @@ from ruamel.yaml import YAML
 from inpublic.engines.mkdocs.nav import place_pages
 from inpublic.engines.notices import ProjectError
 from inpublic.engines.project import Project, ProjectInputs
+from inpublic.giscus import META, PARTIAL
 from inpublic.markdown_files import FRONT_MATTER
 from inpublic.site import STYLESHEET, Site
 
@@ -86,18 +87,35 @@ def docs_files(read: ProjectInputs, site: Site, edit_url: Callable[[str], str]) 
             continue
         data = path.read_bytes()
         if uri.endswith(".md"):
-            data = _shown(site, uri, data.decode("utf-8-sig", errors="replace")).encode()
+            text = _shown(site, uri, data.decode("utf-8-sig", errors="replace"))
+            data = (_with_comments(text) if uri in site.commented else text).encode()
         files[uri] = data
     generated = list(site.files) + ([] if "index.md" in files else [site.home])
     for page in generated:
         if page.src_uri.endswith(".md"):
             text = _shown(site, page.src_uri, page.content)
-            files[page.src_uri] = _with_meta(text, {EDIT_URL: edit_url(page.edit_path) if page.edit_path else ""})\
-                .encode()
+            meta: dict[str, Any] = {EDIT_URL: edit_url(page.edit_path) if page.edit_path else ""}
+            if page.src_uri in site.commented:
+                meta[META] = True
+            files[page.src_uri] = _with_meta(text, meta).encode()
         else:
             files[page.src_uri] = page.content.encode()
     files[site.stylesheet.src_uri] = site.stylesheet.source.read_bytes()
+    for script in site.scripts:
+        files[script.src_uri] = script.source.read_bytes()
     return files
+
+
+def _with_comments(text: str) -> str:
+    """A learner's page with `inpublic_comments: true` in its front matter, the rest of it left as written (a line
+    added on top of a YAML block; a front matter written as a {flow} mapping is read and written again)."""
+    match = FRONT_MATTER.match(text)
+    if match is None:
+        return f"---\n{META}: true\n---\n{text}"
+    if (match.group(1) or "").lstrip().startswith("{"):
+        return _with_meta(text, {META: True})
+    first = text.index("\n") + 1
+    return f"{text[:first]}{META}: true\n{text[first:]}"
 
 
 def _shown(site: Site, src_uri: str, text: str) -> str:
@@ -165,10 +183,11 @@ def _nav_item(item: Any) -> Any:
     return {page.title: page.file.src_uri} if page.title else page.file.src_uri
 
 
-def overrides(config: MkDocsConfig, templates: Path | None) -> dict[str, bytes]:
-    """The theme's overrides for the staging copy: the learner's own (theme.custom_dir), and Zensical's edit button
-    taught to read a generated page's `inpublic_edit_url`, unless the learner overrides that partial too.
-    `templates` is the folder of Zensical's theme, None when it cannot be found."""
+def overrides(config: MkDocsConfig, templates: Path | None, comments: str = "") -> dict[str, bytes]:
+    """The theme's overrides for the staging copy: the learner's own (theme.custom_dir), Zensical's edit button
+    taught to read a generated page's `inpublic_edit_url`, and the comments partial (`comments`, '' for none),
+    each unless the learner overrides that partial too. `templates` is the folder of Zensical's theme, None when it
+    cannot be found."""
     files: dict[str, bytes] = {}
     custom = config.theme.custom_dir
     if custom:
@@ -178,6 +197,8 @@ def overrides(config: MkDocsConfig, templates: Path | None) -> dict[str, bytes]:
         patched = edit_actions((templates / ACTIONS).read_text(encoding="utf-8"))
         if patched is not None:
             files[ACTIONS] = patched.encode()
+    if comments and PARTIAL not in files:
+        files[PARTIAL] = comments.encode()
     return files
 
 
@@ -195,7 +216,7 @@ def edit_actions(template: str) -> str | None:
     return EDIT_SET + template.replace(EDIT_IF, "{% if edit_url %}").replace("page.edit_url", "edit_url")
 
 
-def staged_config(project: Project, nav: list[Any], custom_dir: bool) -> str:
+def staged_config(project: Project, nav: list[Any], custom_dir: bool, scripts: Iterable[str] = ()) -> str:
     """The learner's mkdocs.yml (its comments, tags and order kept) pointed at the staging copy: docs and site in
     the stage's folder, the navigation the plugin gives, inpublic's stylesheet, and the theme's overrides."""
     yaml = YAML()  # round trip: !ENV and !!python/name tags are kept for Zensical to read
@@ -205,6 +226,9 @@ def staged_config(project: Project, nav: list[Any], custom_dir: bool) -> str:
     data["nav"] = nav
     css = list(data.get("extra_css") or [])
     data["extra_css"] = [*css, STYLESHEET] if STYLESHEET not in css else css
+    if scripts:
+        javascript = list(data.get("extra_javascript") or [])
+        data["extra_javascript"] = javascript + [s for s in scripts if s not in javascript]
     if custom_dir:
         data.setdefault("theme", {})["custom_dir"] = "overrides"
     out = io.StringIO()
