@@ -27,6 +27,9 @@ from inpublic.feeds.items import BlogPost
 from inpublic.home.view import HOME_MARKER, HomeReports, ReportLink, home_view
 from inpublic.markdown_files import MarkdownFile
 from inpublic.model import History, Plan, PlanHistory
+from inpublic.notelinks.backlinks import backlink_views, backlinks, render_backlinks, wikilink_problems
+from inpublic.notelinks.resolve import NoteIndex, Slugify, note_index, rewrite_wikilinks
+from inpublic.problems import Problem
 from inpublic.render import environment, markdown_text, render_home, render_note_dates, render_shallow_notice
 from inpublic.reports.months import monthly_reports
 from inpublic.reports.pages import REPORTS_DIR, MonthPage, ReportPage, month_pages, report_pages
@@ -66,6 +69,7 @@ class BuildOptions:
     reviews: bool = True
     feeds: feeds.FeedSettings | None = None  # None: no feeds in this build
     reports_in_search: bool = False  # the weekly reports' pages in the search index
+    backlinks: bool = True  # "Linked from" under every note that other notes link to
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,9 @@ class SiteFacts:
     description: str | None = None
     language: str | None = None
     use_directory_urls: bool = True
+    # how the table of contents makes a heading's anchor (toc's `slugify` and `separator`), for [[note#Heading]]
+    slugify: Slugify | None = None
+    slug_separator: str = "-"
 
 
 @dataclass(frozen=True)
@@ -106,6 +113,9 @@ class Site:
     home: GeneratedFile = GeneratedFile("index.md", "")  # the home page, for a site whose learner wrote none
     home_markdown: str = ""  # what takes the place of HOME_MARKER on the home page
     under_notes: Mapping[str, str] = field(default_factory=dict)  # src_uri -> the line of dates under the note
+    linked_from: Mapping[str, str] = field(default_factory=dict)  # src_uri -> "Linked from" under the note
+    notes: NoteIndex = field(default_factory=lambda: note_index({}))  # what wikilinks resolve to
+    link_problems: tuple[Problem, ...] = ()  # the wikilinks that go nowhere, for the build's log (a warning each)
     shallow_notice: str = ""  # under the home and every note when the history is a shallow clone
     # generated pages that hold HTML the learner wrote (a report with its reflection): what the engine rendered
     # of them goes through sanitise.clean_html (`page_html`)
@@ -131,18 +141,24 @@ class Site:
         if src_uri == "index.md" and HOME_MARKER in markdown:
             home = self.home_markdown + f"\n{feeds.SUBSCRIBE_MARKER}\n"
             return self.subscribe(markdown.replace(HOME_MARKER, home), src_uri, page_url)
+        if src_uri in self.inputs.sources.links:  # the learner's pages (not the generated ones)
+            markdown = rewrite_wikilinks(markdown, src_uri, self.notes)
         markdown = self.subscribe(markdown, src_uri, page_url)
         return markdown + "".join(f"\n\n{html}" for html in self.below(src_uri, markdown)) if below else markdown
 
     def below(self, src_uri: str, markdown: str) -> list[str]:
-        """The HTML under a page whose Markdown is `markdown`: the dates under a note, and the shallow clone's
-        notice under a note and under a home page without inpublic's marker (the marker's home has it on top)."""
+        """The HTML under a page whose Markdown is `markdown`: the dates under a note, the notes that link to it,
+        and the shallow clone's notice under a note and under a home page without inpublic's marker (the marker's
+        home has it on top)."""
         if src_uri == "index.md" and HOME_MARKER in markdown:
             return []
         out = []
         dates = self.under_notes.get(src_uri)
         if dates is not None:
             out.append(dates)
+        linking = self.linked_from.get(src_uri)
+        if linking is not None:
+            out.append(linking)
         if self.shallow_notice and (src_uri == "index.md" or src_uri in self.inputs.sources.titles):
             out.append(self.shallow_notice)
         return out
@@ -225,6 +241,13 @@ def build_site(inputs: BuildInputs) -> Site:
         files += tuple(GeneratedFile(uri, text, in_nav=in_nav) for uri, text, in_nav in days.files) + promises
         shown = {r.slug for r in reports} | {m.report.slug for m in months}
         replaced = frozenset(f"{REPORTS_DIR}/{slug}.md" for slug in inputs.reflections if slug in shown)
+    notes = note_index(sources.titles, inputs.site.slugify, inputs.site.slug_separator)
+    linked_from = {}
+    if options.backlinks:
+        use_directory_urls = inputs.site.use_directory_urls
+        linked_from = {target: render_backlinks(backlink_views(target, linking, sources.titles, use_directory_urls),
+                                                env)
+                       for target, linking in backlinks(sources.links, notes).items()}
     notice = render_shallow_notice(env) if shallow else ""
     links = home_reports(pages, months) if options.reports else None
     follow = feeds.subject_links(plan, options.feeds.kinds) if options.feeds is not None else {}
@@ -239,6 +262,9 @@ def build_site(inputs: BuildInputs) -> Site:
                                        + HOME_MARKER + "\n"),
         home_markdown=notice + home,
         under_notes={uri: render_note_dates(d, zone) for uri, d in dates.items()},
+        linked_from=linked_from,
+        notes=notes,
+        link_problems=wikilink_problems(sources.links, notes, sources.notes_dir),
         shallow_notice=notice,
         sanitised=frozenset(page.src_uri for page in pages if page.reflection is not None)
         | frozenset(m.src_uri for m in months if m.reflection is not None or m.reflections),
