@@ -24,6 +24,7 @@ from inpublic.commitments.status import CommitmentStatus
 from inpublic.feeds import site as feeds
 from inpublic.feeds.html import markdown_html
 from inpublic.feeds.items import BlogPost
+from inpublic.feeds.views import page_path
 from inpublic.home.view import HOME_MARKER, HomeReports, ReportLink, home_view
 from inpublic.markdown_files import MarkdownFile
 from inpublic.model import History, Plan, PlanHistory
@@ -113,7 +114,7 @@ class Site:
     home: GeneratedFile = GeneratedFile("index.md", "")  # the home page, for a site whose learner wrote none
     home_markdown: str = ""  # what takes the place of HOME_MARKER on the home page
     under_notes: Mapping[str, str] = field(default_factory=dict)  # src_uri -> the line of dates under the note
-    linked_from: Mapping[str, str] = field(default_factory=dict)  # src_uri -> "Linked from" under the note
+    linked_from: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # a note -> the notes linking to it
     notes: NoteIndex = field(default_factory=lambda: note_index({}))  # what wikilinks resolve to
     link_problems: tuple[Problem, ...] = ()  # the wikilinks that go nowhere, for the build's log (a warning each)
     shallow_notice: str = ""  # under the home and every note when the history is a shallow clone
@@ -144,12 +145,14 @@ class Site:
         if src_uri in self.inputs.sources.links:  # the learner's pages (not the generated ones)
             markdown = rewrite_wikilinks(markdown, src_uri, self.notes)
         markdown = self.subscribe(markdown, src_uri, page_url)
-        return markdown + "".join(f"\n\n{html}" for html in self.below(src_uri, markdown)) if below else markdown
+        return markdown + "".join(f"\n\n{html}" for html in self.below(src_uri, markdown, page_url)) if below \
+            else markdown
 
-    def below(self, src_uri: str, markdown: str) -> list[str]:
+    def below(self, src_uri: str, markdown: str, page_url: str | None = None) -> list[str]:
         """The HTML under a page whose Markdown is `markdown`: the dates under a note, the notes that link to it,
         and the shallow clone's notice under a note and under a home page without inpublic's marker (the marker's
-        home has it on top)."""
+        home has it on top). The links of "Linked from" are relative to `page_url` (by default the page's address
+        from the site's root)."""
         if src_uri == "index.md" and HOME_MARKER in markdown:
             return []
         out = []
@@ -157,8 +160,11 @@ class Site:
         if dates is not None:
             out.append(dates)
         linking = self.linked_from.get(src_uri)
-        if linking is not None:
-            out.append(linking)
+        if linking:
+            facts = self.inputs.site
+            here = page_path(src_uri, facts.use_directory_urls) if page_url is None else page_url
+            out.append(render_backlinks(backlink_views(here, linking, self.inputs.sources.titles,
+                                                       facts.use_directory_urls), self.env))
         if self.shallow_notice and (src_uri == "index.md" or src_uri in self.inputs.sources.titles):
             out.append(self.shallow_notice)
         return out
@@ -242,12 +248,7 @@ def build_site(inputs: BuildInputs) -> Site:
         shown = {r.slug for r in reports} | {m.report.slug for m in months}
         replaced = frozenset(f"{REPORTS_DIR}/{slug}.md" for slug in inputs.reflections if slug in shown)
     notes = note_index(sources.titles, inputs.site.slugify, inputs.site.slug_separator)
-    linked_from = {}
-    if options.backlinks:
-        use_directory_urls = inputs.site.use_directory_urls
-        linked_from = {target: render_backlinks(backlink_views(target, linking, sources.titles, use_directory_urls),
-                                                env)
-                       for target, linking in backlinks(sources.links, notes).items()}
+    linked_from = backlinks(sources.links, notes) if options.backlinks else {}
     notice = render_shallow_notice(env) if shallow else ""
     links = home_reports(pages, months) if options.reports else None
     follow = feeds.subject_links(plan, options.feeds.kinds) if options.feeds is not None else {}

@@ -63,11 +63,11 @@ def backlinks(links: Mapping[str, Sequence[FoundLink]], index: NoteIndex) -> dic
             for target, sources in linking.items()}
 
 
-def backlink_views(target: str, sources: Sequence[str], titles: Mapping[str, str],
+def backlink_views(page_url: str, sources: Sequence[str], titles: Mapping[str, str],
                    use_directory_urls: bool) -> tuple[Backlink, ...]:
-    """The notes that link to `target`, with their addresses relative to its page."""
-    here = page_path(target, use_directory_urls)
-    return tuple(Backlink(titles[uri], _relative(page_path(uri, use_directory_urls), here)) for uri in sources)
+    """The notes `sources` (src_uris) with their addresses relative to `page_url`: the address of the page they
+    are shown on, or (for an engine that reads a link as relative to the Markdown file) its file's folder."""
+    return tuple(Backlink(titles[uri], _relative(page_path(uri, use_directory_urls), page_url)) for uri in sources)
 
 
 def _relative(target: str, page_url: str) -> str:

@@ -142,7 +142,7 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):  # type: ignore[no-untyped-cal
         # what goes below a note (its dates) is HTML: added to the converted page, as Python-Markdown would read
         # the whole note again, through an HTML parser, for one raw HTML line (about half a millisecond a note)
         src_uri = page.file.src_uri
-        below = "\n\n".join(html.rstrip() for html in self.site.below(src_uri, markdown))
+        below = "\n\n".join(html.rstrip() for html in self.site.below(src_uri, markdown, page.url))
         self.below[src_uri] = f"\n{below}" if below else ""  # as Python-Markdown would have joined the blocks
         return self.site.page_markdown(src_uri, markdown, page.url, below=False)
 
