@@ -7,18 +7,22 @@ will treat as code, and give each link's line and column in the learner's file f
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-WIKILINK = re.compile(r"(?<![\\!\[])\[\[([^\[\]\n|]*)(?:\|([^\[\]\n]*))?\]\](?!\])")
-INLINE_LINK = re.compile(r"(?<![!\\])\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\(\s*(<[^>\n]*>|[^\s)]+)(?:\s+[^)]*)?\)")
+# each starts with a literal, which the regular expression engine looks for fast, then looks behind it
+WIKILINK = re.compile(r"\[\[(?<![\\!\[]\[\[)([^\[\]\n|]*)(?:\|([^\[\]\n]*))?\]\](?!\])")
+INLINE_LINK = re.compile(r"\[(?<![!\\]\[)[^\[\]\n]*(?:\[[^\[\]\n]*\][^\[\]\n]*)*\]"  # [text], brackets in it
+                         r"\(\s*(<[^>\n]*>|[^\s)]+)(?:\s+[^)]*)?\)")  # (url "title")
 REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*(<[^>\n]*>|\S+)", re.MULTILINE)
-FENCE_OPEN = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+# a fenced block, to its closing fence (as long, of the same character) or to the end; any indentation (in a list)
+FENCE = re.compile(r"^[ \t]*((`|~)\2{2,})[^\n]*\n.*?(?:^[ \t]*\1\2*[ \t]*$|\Z)", re.MULTILINE | re.DOTALL)
+# an indented block after a blank line (after a list item or in a list, not code but the item's)
+BLANK_THEN_INDENTED = re.compile(r"\n(?:[ \t]*\n)+(?= {4}|\t)")
+INDENTED = re.compile(r"(?:(?: {4}|\t)[^\n]*(?:\n|\Z)(?:[ \t]*\n)*)+")
 CODE_SPAN = re.compile(r"(?<![`\\])(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.DOTALL)
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]")
-
+LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]")
 
 @dataclass(frozen=True)
 class FoundLink:
@@ -49,45 +53,30 @@ class Wikilink:
 def masked(text: str) -> str:
     """`text` with its code (fenced and indented blocks, code spans) and HTML comments blanked out, every
     character kept in its place and every line break kept."""
-    chars = list(text)
+    blocks = [m.span() for m in FENCE.finditer(text)] if "```" in text or "~~~" in text else []
+    if "<!--" in text:
+        blocks += [m.span() for m in COMMENT.finditer(text)]
+    for blank in BLANK_THEN_INDENTED.finditer(text):
+        before = text[text.rfind("\n", 0, blank.start()) + 1:blank.start()]
+        if not (before.startswith((" ", "\t")) or LIST_ITEM.match(before)):
+            code = INDENTED.match(text, blank.end())
+            if code:
+                blocks.append(code.span())
+    text = _blanked(text, blocks)
+    return _blanked(text, [m.span() for m in CODE_SPAN.finditer(text)]) if "`" in text else text
 
-    def blank(start: int, end: int) -> None:
-        for i in range(start, end):
-            if chars[i] != "\n":
-                chars[i] = " "
 
-    offset, fence, previous_blank, in_list = 0, "", True, False
-    for line in text.splitlines(keepends=True):
-        start, stripped = offset, line.strip()
-        offset += len(line)
-        if fence:
-            blank(start, offset)
-            if stripped.startswith(fence) and not stripped.strip(fence[0]):
-                fence = ""
-            continue
-        opening = FENCE_OPEN.match(line)
-        if opening:
-            fence = opening.group(1)
-            blank(start, offset)
-            continue
-        if not stripped:
-            previous_blank = True
-            continue
-        indented = line.startswith(("    ", "\t"))
-        if LIST_ITEM.match(line):
-            in_list = True
-        elif not indented:
-            in_list = in_list and not previous_blank
-        if indented and previous_blank and not in_list:
-            blank(start, offset)  # an indented code block (previous_blank stays: the block goes on)
-            continue
-        previous_blank = False
-    text = "".join(chars)
-    for pattern in (COMMENT, CODE_SPAN):
-        for match in pattern.finditer(text):
-            blank(match.start(), match.end())
-        text = "".join(chars)
-    return text
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return text
+    out, last = [], 0
+    for start, end in sorted(spans):
+        start = max(start, last)
+        if start < end:
+            out += [text[last:start], "\n".join(" " * len(line) for line in text[start:end].split("\n"))]
+            last = end
+    out.append(text[last:])
+    return "".join(out)
 
 
 def wikilinks(text: str, code_free: str | None = None) -> Iterator[Wikilink]:
@@ -106,11 +95,9 @@ def scan_links(body: str, first_line: int = 1) -> tuple[FoundLink, ...]:
     if "[" not in body:
         return ()
     code_free = masked(body)
-    starts = [0] + [m.end() for m in re.finditer("\n", body)]
 
     def place(at: int) -> tuple[int, int]:
-        row = bisect_right(starts, at) - 1
-        return first_line + row, at - starts[row] + 1
+        return first_line + body.count("\n", 0, at), at - body.rfind("\n", 0, at)
 
     found = [FoundLink(*place(w.start), target=f"{w.note}#{w.heading}" if w.heading else w.note, wiki=True)
              for w in wikilinks(body, code_free)]
