@@ -9,8 +9,9 @@ import pytest
 from pymdownx.slugs import slugify
 
 from inpublic.markdown_files import PageFacts, read_pages
-from inpublic.notelinks.backlinks import backlink_views, backlinks, render_backlinks, wikilink_problems
-from inpublic.notelinks.resolve import note_index, resolve, rewrite_wikilinks
+from inpublic.notelinks.backlinks import backlink_views, backlinks, wikilink_problems
+from inpublic.notelinks.render import render_backlinks, rewrite_wikilinks
+from inpublic.notelinks.resolve import note_index, resolve
 from inpublic.notelinks.scan import FoundLink, scan_links
 
 TITLES = {

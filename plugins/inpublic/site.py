@@ -28,8 +28,9 @@ from inpublic.feeds.views import page_path
 from inpublic.home.view import HOME_MARKER, HomeReports, ReportLink, home_view
 from inpublic.markdown_files import MarkdownFile
 from inpublic.model import History, Plan, PlanHistory
-from inpublic.notelinks.backlinks import backlink_views, backlinks, render_backlinks, wikilink_problems
-from inpublic.notelinks.resolve import NoteIndex, Slugify, note_index, rewrite_wikilinks
+from inpublic.notelinks.backlinks import backlink_views, backlinks, wikilink_problems
+from inpublic.notelinks.render import render_backlinks, rewrite_wikilinks
+from inpublic.notelinks.resolve import NoteIndex, Slugify, note_index
 from inpublic.problems import Problem
 from inpublic.render import environment, markdown_text, render_home, render_note_dates, render_shallow_notice
 from inpublic.reports.months import monthly_reports

@@ -9,13 +9,10 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-from jinja2 import Environment
-
 from inpublic.feeds.views import page_path
 from inpublic.notelinks.resolve import NoteIndex, resolve
 from inpublic.notelinks.scan import FoundLink
 from inpublic.problems import Problem
-from inpublic.render import environment
 
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")  # https:, mailto:
 
@@ -75,11 +72,6 @@ def _relative(target: str, page_url: str) -> str:
     folder = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
     url = posixpath.relpath(target or ".", folder or ".")
     return url + "/" if (not target or target.endswith("/")) and not url.endswith("/") else url
-
-
-def render_backlinks(linking: Sequence[Backlink], env: Environment | None = None) -> str:
-    """The "Linked from" section under a note: the notes that link to it, linked."""
-    return (env or environment()).get_template("backlinks.html.j2").render(linking=linking)
 
 
 def wikilink_problems(links: Mapping[str, Sequence[FoundLink]], index: NoteIndex,

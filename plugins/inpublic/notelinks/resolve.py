@@ -1,6 +1,6 @@
-"""Wikilinks resolved to the notes they name, and written as ordinary relative Markdown links to the notes' files
-(`[[limits#One side]]` -> `[limits › One side](../calculus/limits.md#one-side)`), which the engine then checks and
-turns into addresses as it does any link. Pure: the notes' titles are given.
+"""Wikilinks resolved to the notes they name: the note's file, the anchor of a heading, or why it goes nowhere, and
+the relative link from one note's file to another's. Pure: the notes' titles are given (notelinks/render.py writes
+the links into the page).
 
 A wikilink names a note by its title (in any letter case) or by its file name, with or without `.md` and with as
 much of its folder as it takes to tell it from another (`limits`, `calculus/limits`, `../calculus/limits.md`)."""
@@ -14,13 +14,11 @@ from urllib.parse import quote
 
 from markdown.extensions.toc import slugify as toc_slugify
 
-from inpublic.notelinks.scan import Wikilink, wikilinks
+from inpublic.notelinks.scan import Wikilink
 from inpublic.problems import did_you_mean
 from inpublic.problems import quote as quoted
-from inpublic.render import markdown_text
 
 Slugify = Callable[[str, str], str]  # MkDocs' toc `slugify(text, separator)`
-BROKEN = '<span class="inpublic-broken-link" title="No such note">{text}</span>'  # the build's log says why
 
 
 @dataclass(frozen=True)
@@ -91,25 +89,3 @@ def shown_text(link: Wikilink) -> str:
     if link.text is not None:
         return link.text
     return " › ".join(part for part in (link.note, link.heading) if part)
-
-
-def rewrite_wikilinks(markdown: str, source: str, index: NoteIndex) -> str:
-    """`markdown` (of the page `source`) with every wikilink outside code made an ordinary relative link, and one
-    that goes nowhere made text marked as broken."""
-    if "[[" not in markdown:
-        return markdown
-    out, last = [], 0
-    for link in wikilinks(markdown):
-        out.append(markdown[last:link.start])
-        out.append(_link_markdown(link, source, index))
-        last = link.end
-    out.append(markdown[last:])
-    return "".join(out)
-
-
-def _link_markdown(link: Wikilink, source: str, index: NoteIndex) -> str:
-    found = resolve(index, source, link.note, link.heading)
-    text = markdown_text(shown_text(link))
-    if found.src_uri is None:
-        return BROKEN.format(text=text)
-    return f"[{text}]({relative_link(source, found.src_uri, found.anchor)})"
