@@ -69,7 +69,7 @@ def make_til_repo(root: Path) -> GitRepo:
     write_png(repo, "python/walrus-diagram.png")
     repo.commit("Walrus", "2024-04-20T09:00:00-07:00")
     repo.write("sqlite/json-each.md", "No heading here: json_each turns an array into rows.\n\n"
-               "![plan](images/plan.png) and [[wiki link]]\n")
+               "![plan](images/plan.png) and [[walrus]], a wikilink by file name\n")
     write_png(repo, "sqlite/images/plan.png")
     repo.write("python/pathlib-glob.md", GLOBS)
     repo.commit("Two notes", "2024-05-02T18:30:00-07:00")

@@ -88,6 +88,11 @@ LAYERS: Mapping[str, str] = {
     "feeds/write.py": RENDER,  # the RSS, Atom and JSON Feed files
     "feeds/site.py": CORE,  # the feeds a build adds: items derived, then rendered
     "feeds/subjects.py": CORE,  # each subject's feeds: its weeks' items derived, then its files written
+    "notelinks/__init__.py": DERIVE,
+    "notelinks/scan.py": DERIVE,  # the links in a note's Markdown, outside code
+    "notelinks/resolve.py": DERIVE,  # the note a wikilink names, by title or file name
+    "notelinks/backlinks.py": DERIVE,  # which notes link to which, and the wikilinks that go nowhere
+    "notelinks/render.py": RENDER,  # wikilinks written as Markdown links, and the "Linked from" section
     "moving_in/__init__.py": DERIVE,
     "moving_in/install.py": DERIVE,  # where this inpublic was installed from, read from its metadata
     "moving_in/notes.py": DERIVE,  # the notes found outside docs/, and their links rewritten

@@ -130,7 +130,10 @@ def test_init_move_notes_moves_a_til_repository_in_one_commit_and_the_strict_bui
     walrus = result.page("python/walrus/index.html")
     assert 'src="../walrus-diagram.png"' in walrus and 'href="../../git/rebase-onto/#git-rebase-onto"' in walrus
     assert "https://github.com/ada/til/blob/HEAD/scripts/build.py" in walrus
-    assert 'src="../images/plan.png"' in result.page("sqlite/json-each/index.html")
+    json_each = result.page("sqlite/json-each/index.html")
+    assert 'src="../images/plan.png"' in json_each
+    assert 'href="../../python/walrus/">walrus</a>' in json_each  # the wikilink [[walrus]], by the note's file name
+    assert "Linked from" in walrus and 'href="../../sqlite/json-each/"' in walrus
     assert (tmp_path / "site/sqlite/images/plan.png").is_file()
     assert (tmp_path / "site/images/til-logo.png").is_file()  # the root images/ folder a note links to
     assert "<title>Json each - Today I Learned</title>" in result.page("sqlite/json-each/index.html")

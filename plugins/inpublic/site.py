@@ -27,11 +27,16 @@ from inpublic.commitments.status import CommitmentStatus
 from inpublic.feeds import site as feeds
 from inpublic.feeds.html import markdown_html
 from inpublic.feeds.items import BlogPost
+from inpublic.feeds.views import page_path
 from inpublic.giscus import SCRIPT, SCRIPT_SOURCE, CommentSettings, commented_pages, comments_partial
 from inpublic.home.card import CARD_FILES, card_embed, card_view
 from inpublic.home.view import HOME_MARKER, HomeReports, ReportLink, home_view
 from inpublic.markdown_files import MarkdownFile
 from inpublic.model import History, Plan, PlanHistory
+from inpublic.notelinks.backlinks import backlink_views, backlinks, wikilink_problems
+from inpublic.notelinks.render import render_backlinks, rewrite_wikilinks
+from inpublic.notelinks.resolve import NoteIndex, Slugify, note_index
+from inpublic.problems import Problem
 from inpublic.render import (
     environment,
     markdown_text,
@@ -79,6 +84,7 @@ class BuildOptions:
     feeds: feeds.FeedSettings | None = None  # None: no feeds in this build
     reports_in_search: bool = False  # the weekly reports' pages in the search index
     comments: CommentSettings | None = None  # None: no comments
+    backlinks: bool = True  # "Linked from" under every note that other notes link to
 
 
 @dataclass(frozen=True)
@@ -90,6 +96,9 @@ class SiteFacts:
     description: str | None = None
     language: str | None = None
     use_directory_urls: bool = True
+    # how the table of contents makes a heading's anchor (toc's `slugify` and `separator`), for [[note#Heading]]
+    slugify: Slugify | None = None
+    slug_separator: str = "-"
 
 
 @dataclass(frozen=True)
@@ -120,6 +129,9 @@ class Site:
     home: GeneratedFile = GeneratedFile("index.md", "")  # the home page, for a site whose learner wrote none
     home_markdown: str = ""  # what takes the place of HOME_MARKER on the home page
     under_notes: Mapping[str, str] = field(default_factory=dict)  # src_uri -> the line of dates under the note
+    linked_from: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # a note -> the notes linking to it
+    notes: NoteIndex = field(default_factory=lambda: note_index({}))  # what wikilinks resolve to
+    link_problems: tuple[Problem, ...] = ()  # the wikilinks that go nowhere, for the build's log (a warning each)
     shallow_notice: str = ""  # under the home and every note when the history is a shallow clone
     # generated pages that hold HTML the learner wrote (a report with its reflection): what the engine rendered
     # of them goes through sanitise.clean_html (`page_html`)
@@ -149,18 +161,29 @@ class Site:
         if src_uri == "index.md" and HOME_MARKER in markdown:
             home = self.home_markdown + f"\n{feeds.SUBSCRIBE_MARKER}\n"
             return self.subscribe(markdown.replace(HOME_MARKER, home), src_uri, page_url)
+        if src_uri in self.inputs.sources.links:  # the learner's pages (not the generated ones)
+            markdown = rewrite_wikilinks(markdown, src_uri, self.notes)
         markdown = self.subscribe(markdown, src_uri, page_url)
-        return markdown + "".join(f"\n\n{html}" for html in self.below(src_uri, markdown)) if below else markdown
+        return markdown + "".join(f"\n\n{html}" for html in self.below(src_uri, markdown, page_url)) if below \
+            else markdown
 
-    def below(self, src_uri: str, markdown: str) -> list[str]:
-        """The HTML under a page whose Markdown is `markdown`: the dates under a note, and the shallow clone's
-        notice under a note and under a home page without inpublic's marker (the marker's home has it on top)."""
+    def below(self, src_uri: str, markdown: str, page_url: str | None = None) -> list[str]:
+        """The HTML under a page whose Markdown is `markdown`: the dates under a note, the notes that link to it,
+        and the shallow clone's notice under a note and under a home page without inpublic's marker (the marker's
+        home has it on top). The links of "Linked from" are relative to `page_url` (by default the page's address
+        from the site's root)."""
         if src_uri == "index.md" and HOME_MARKER in markdown:
             return []
         out = []
         dates = self.under_notes.get(src_uri)
         if dates is not None:
             out.append(dates)
+        linking = self.linked_from.get(src_uri)
+        if linking:
+            facts = self.inputs.site
+            here = page_path(src_uri, facts.use_directory_urls) if page_url is None else page_url
+            out.append(render_backlinks(backlink_views(here, linking, self.inputs.sources.titles,
+                                                       facts.use_directory_urls), self.env))
         if self.shallow_notice and (src_uri == "index.md" or src_uri in self.inputs.sources.titles):
             out.append(self.shallow_notice)
         return out
@@ -246,6 +269,8 @@ def build_site(inputs: BuildInputs) -> Site:
     if plan.peers:
         files += (GeneratedFile(COHORT, render_cohort(cohort_view(plan.peers, inputs.peers, today), env),
                                 in_nav=True),)
+    notes = note_index(sources.titles, inputs.site.slugify, inputs.site.slug_separator)
+    linked_from = backlinks(sources.links, notes) if options.backlinks else {}
     notice = render_shallow_notice(env) if shallow else ""
     links = home_reports(pages, months) if options.reports else None
     follow = feeds.subject_links(plan, options.feeds.kinds) if options.feeds is not None else {}
@@ -266,6 +291,9 @@ def build_site(inputs: BuildInputs) -> Site:
                                        + HOME_MARKER + "\n"),
         home_markdown=notice + home,
         under_notes={uri: render_note_dates(d, zone) for uri, d in dates.items()},
+        linked_from=linked_from,
+        notes=notes,
+        link_problems=wikilink_problems(sources.links, notes, sources.notes_dir),
         shallow_notice=notice,
         sanitised=frozenset(page.src_uri for page in pages if page.reflection is not None)
         | frozenset(m.src_uri for m in months if m.reflection is not None or m.reflections),

@@ -31,7 +31,7 @@ from inpublic.feeds import site as feeds
 from inpublic.feeds.items import FeedIdError
 from inpublic.history.load import OLD_PLAN, Histories, histories_as_of, read_histories
 from inpublic.history.read import repo_relative
-from inpublic.markdown_files import read_markdown, read_titles
+from inpublic.markdown_files import PageFacts, read_markdown, read_pages
 from inpublic.model import Plan
 from inpublic.plan.load import load_plan
 from inpublic.plan.peers import own_site
@@ -154,14 +154,18 @@ def history_notices(histories: Histories) -> tuple[Notice, ...]:
 
 
 def site_facts(config: MkDocsConfig) -> SiteFacts:
+    toc = config.mdx_configs.get("toc") or {}
+    slugify = toc.get("slugify")
     return SiteFacts(config.site_url or "", config.site_name, config.site_description,
-                     config.theme.get("language"), config.use_directory_urls)
+                     config.theme.get("language"), config.use_directory_urls,
+                     slugify=slugify if callable(slugify) else None, slug_separator=str(toc.get("separator", "-")))
 
 
 def build_options(options: InpublicConfig, feeds_on: feeds.FeedSettings | None) -> BuildOptions:
     """The plugin's options that change what a build adds, with the feeds' settings (None: no feeds)."""
     return BuildOptions(options.reports, options.note_dates, options.reviews, feeds_on,
-                        reports_in_search=options.reports_in_search, comments=options.comments)
+                        reports_in_search=options.reports_in_search, comments=options.comments,
+                        backlinks=options.backlinks)
 
 
 def offline(options: InpublicConfig) -> bool:
@@ -186,16 +190,20 @@ def read_cohort(plan: Plan, plan_name: str, site_url: str, kept_dir: Path, today
 
 def build_inputs(*, plan: Plan, histories: Histories, today: dt.date, notes_dir: str, plan_in_repo: str,
                  privacy: Privacy, pages: Mapping[str, Path], options: BuildOptions, site: SiteFacts,
-                 known_titles: dict[Path, tuple[int, int, str]] | None = None,
+                 known_pages: dict[Path, tuple[int, int, PageFacts]] | None = None,
                  kept_dir: Path | None = None, peers: tuple[PeerRead, ...] = ()) -> BuildInputs:
     """The core's inputs from what an adapter read: `pages` are the public Markdown pages (src_uri -> file).
-    `known_titles`: the notes' titles an adapter that builds again and again keeps (see `read_titles`); `kept_dir`:
-    where the templates are kept compiled from one build to the next; `peers`: what was read of the peers' sites."""
+    `known_pages`: the pages' titles and links an adapter that builds again and again keeps (see `read_pages`);
+    `kept_dir`: where the templates are kept compiled from one build to the next; `peers`: what was read of the
+    peers' sites."""
+    reflections = reflection_slugs(list(pages))
+    read = read_pages({uri: path for uri, path in pages.items() if uri not in reflections}, known_pages)
     sources = Sources(
         notes_dir=notes_dir,
         plan_path=plan_in_repo,
-        titles=read_titles({uri: path for uri, path in pages.items() if privacy.is_note(uri)}, known_titles),
+        titles={uri: page.title for uri, page in read.items() if privacy.is_note(uri)},
         privacy=privacy,
+        links={uri: page.links for uri, page in read.items()},
     )
     return BuildInputs(
         plan=plan,
@@ -203,7 +211,7 @@ def build_inputs(*, plan: Plan, histories: Histories, today: dt.date, notes_dir:
         today=today,
         sources=sources,
         plan_history=histories.plan_history,
-        reflections={slug: read_markdown(pages[uri]) for uri, slug in reflection_slugs(list(pages)).items()},
+        reflections={slug: read_markdown(pages[uri]) for uri, slug in reflections.items()},
         options=options,
         site=site,
         peers=peers,

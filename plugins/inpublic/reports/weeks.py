@@ -48,6 +48,7 @@ from inpublic.activity.notes import NoteLife, note_lives
 from inpublic.activity.progress import CommitmentProgress, commitment_progress, resource_progress
 from inpublic.activity.public import counted_commits, docs_relative, public_lives, streak
 from inpublic.model import Commit, History, LogEntry, Plan, Resource, Rest, Subject
+from inpublic.notelinks.scan import FoundLink
 from inpublic.privacy import Privacy
 from inpublic.wording import commit_url
 
@@ -129,6 +130,8 @@ class Sources:
     plan_path: str  # repo-relative path of progress.yaml
     titles: Mapping[str, str]  # docs-relative src_uri -> title, for every note that exists now
     privacy: Privacy = field(default_factory=Privacy)
+    # docs-relative src_uri -> the links in it, for every public page of the learner's but the reflections
+    links: Mapping[str, tuple[FoundLink, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,9 @@ class InpublicConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs types n
     """Weekly reports at reports/YYYY-Www/, their index at reports/ and their figures at reports/weeks.json."""
     note_dates = opt.Type(bool, default=True)
     """Show on every note when it was first written and last updated, from git."""
+    backlinks = opt.Type(bool, default=True)
+    """Under every note that other notes link to (by a Markdown link or a `[[wikilink]]`), a "Linked from" section
+    listing them. Wikilinks are resolved whatever this says."""
     reviews = opt.Type(bool, default=True)
     """The review schedule (a review the day after studying, practice a week after): the page review/, the
     reviews due on the home page, and the reviews done and missed in each weekly report. Set to false if

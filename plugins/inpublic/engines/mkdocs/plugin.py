@@ -38,6 +38,7 @@ from inpublic.feeds.items import BlogPost
 from inpublic.giscus import META, OWN_PARTIAL, PARTIAL, SCRIPT
 from inpublic.history.load import Histories, histories_as_of, read_histories
 from inpublic.history.read import head_sha, repo_relative
+from inpublic.markdown_files import PageFacts
 from inpublic.model import Plan
 from inpublic.plan.load import load_plan
 from inpublic.privacy import public_plan
@@ -66,8 +67,8 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):  # type: ignore[no-untyped-cal
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = Path(config.config_file_path).parent
         self.cache_dir = project / ".cache" / "inpublic"
-        # kept across the builds of a session (`mkdocs serve`): the notes' titles, by file, time and size
-        self.known_titles: dict[Path, tuple[int, int, str]] = getattr(self, "known_titles", {})
+        # kept across the builds of a session (`mkdocs serve`): the pages' titles and links, by file, time and size
+        self.known_pages: dict[Path, tuple[int, int, PageFacts]] = getattr(self, "known_pages", {})
         previous = getattr(self, "rendered", None)
         self.rendered = previous.next_build() if previous else RenderedPages.load(self.cache_dir)
         self.plan_path = project / self.config.plan
@@ -127,11 +128,13 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):  # type: ignore[no-untyped-cal
         inputs = build_inputs(plan=self.plan, histories=self.histories_now, today=self.today,
                               notes_dir=self.notes_dir, plan_in_repo=self.plan_in_repo, privacy=privacy, pages=notes,
                               options=build_options(options, self.feeds), site=site_facts(config),
-                              known_titles=self.known_titles, kept_dir=self.cache_dir, peers=peers)
+                              known_pages=self.known_pages, kept_dir=self.cache_dir, peers=peers)
         # the history and the plans are known by HEAD and the plan's text, cheaper to compare than themselves
         self.site_key = (self.head or object(), self.plan_text, tuple(options.items()),
                          inputs.today, inputs.sources, inputs.reflections, inputs.options, inputs.site, inputs.peers)
         self.site: Site = self.memo("site", self.site_key, lambda: build_site(inputs))
+        for problem in self.site.link_problems:  # a warning each: `mkdocs build --strict` stops
+            log.warning(str(problem))
         for uri in self.site.replaced:
             if (replaced := files.get_file_from_path(uri)) is not None:
                 files.remove(replaced)
@@ -169,7 +172,7 @@ class InpublicPlugin(BasePlugin[InpublicConfig]):  # type: ignore[no-untyped-cal
         src_uri = page.file.src_uri
         if self.site.comments_partial:
             page.meta[META] = src_uri in self.site.commented  # partials/comments.html shows them where it is set
-        below = "\n\n".join(html.rstrip() for html in self.site.below(src_uri, markdown))
+        below = "\n\n".join(html.rstrip() for html in self.site.below(src_uri, markdown, page.url))
         self.below[src_uri] = f"\n{below}" if below else ""  # as Python-Markdown would have joined the blocks
         return self.site.page_markdown(src_uri, markdown, page.url, below=False)
 

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from inpublic.engines.notices import INFO, Notice, ProjectError, say_notices
+from inpublic.engines.notices import INFO, WARNING, Notice, ProjectError, say_notices
 from inpublic.engines.project import Project, ProjectInputs, read_inputs, read_project
 from inpublic.engines.zensical.stage import (
     Stage,
@@ -64,7 +64,7 @@ def stage_project(project: Project) -> Staged:
     # the feeds go into the site once it is built, not into the docs: Zensical would take the Subscribe block's
     # links, relative to the page as MkDocs leaves them, for links relative to the Markdown file
     feed_files = site.feed_files([], urls, feeds.markdown_converter(config.markdown_extensions, config.mdx_configs))
-    notices = read.notices
+    notices = read.notices + tuple(Notice(WARNING, str(problem)) for problem in site.link_problems)
     if feed_files and "blog" in project.options.feed_items and feeds.blog_post_dirs(config.plugins):
         notices += (Notice(INFO, f"{NO_BLOG}."),)
     templates = zensical_templates()

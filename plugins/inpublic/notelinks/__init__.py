@@ -1,0 +1,1 @@
+"""Links between notes: wikilinks resolved to ordinary Markdown links, and the backlinks under every note."""
