@@ -1,9 +1,9 @@
 """Comments through giscus: off by default, and when on, the placeholder on the pages chosen and on no other, its
 settings escaped, the option's mistakes said clearly, the learner's own partial kept, and the same with Zensical.
 
-The sites are built for real: the example site (its mkdocs.yml as it is, with `comments` added to the plugin's
-options in the build only), and the learner of tests/feedsites.py. That nothing loads from giscus.app before the
-reader reaches the comments is checked in a browser, in test_comments_browser.py.
+The sites are built for real: the example site (its mkdocs.yml as Sam has it, with comments on the notes, and
+without the option in the build only), and the learner of tests/feedsites.py. That nothing loads from giscus.app
+before the reader reaches the comments is checked in a browser, in test_comments_browser.py.
 """
 
 from __future__ import annotations
@@ -48,11 +48,11 @@ def html_pages(site: Path) -> dict[str, Path]:
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The example site with comments on its notes only."""
+    """The example site as Sam set it up: comments on the notes only."""
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    plugins = [{"inpublic": {**p["inpublic"], "comments": {**IDS, "pages": ["notes"]}}}
-               if isinstance(p, dict) and "inpublic" in p else p for p in config["plugins"]]
-    result = build_in_process(ROOT, tmp_path_factory.mktemp("demo") / "site", config={"plugins": plugins})
+    [options] = [p["inpublic"] for p in config["plugins"] if isinstance(p, dict) and "inpublic" in p]
+    assert options["comments"] == {**IDS, "pages": ["notes"]}
+    result = build_in_process(ROOT, tmp_path_factory.mktemp("demo") / "site")
     assert result.returncode == 0, result.output
     return result
 
@@ -80,8 +80,11 @@ def test_the_example_site_has_comments_on_its_notes_and_nowhere_else(demo: Build
     assert (demo.site / "assets" / "inpublic" / "comments.js").is_file()
 
 
-def test_the_example_site_has_no_giscus_markup_by_default(tmp_path: Path) -> None:
-    result = build_in_process(ROOT, tmp_path / "site")
+def test_the_example_site_has_no_giscus_markup_without_the_option(tmp_path: Path) -> None:
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    plugins = [{"inpublic": {k: v for k, v in p["inpublic"].items() if k != "comments"}}
+               if isinstance(p, dict) and "inpublic" in p else p for p in config["plugins"]]
+    result = build_in_process(ROOT, tmp_path / "site", config={"plugins": plugins})
     assert result.returncode == 0, result.output
     assert len(html_pages(result.site)) > 20
     for name, page in html_pages(result.site).items():  # docs/inpublic/comments.md may name giscus, in its text

@@ -7,14 +7,16 @@ processes, end to end; the rest build in this process.
 from __future__ import annotations
 
 import re
+import subprocess
 from html import unescape
 from pathlib import Path
 
 import lxml.etree
+import lxml.html
 import pytest
 
 from gitrepo import GitRepo
-from sites import MINIMAL_CONFIG, MINIMAL_PLAN, ROOT, build, build_in_process, make_site
+from sites import DEMO_EPOCH, MINIMAL_CONFIG, MINIMAL_PLAN, ROOT, build, build_in_process, make_site
 
 
 def text_of(html: str) -> str:
@@ -28,6 +30,27 @@ def demo(tmp_path_factory: pytest.TempPathFactory):
     return result
 
 
+def test_demo_wikilinks_resolve_and_show_as_backlinks_and_a_broken_one_fails_strict(demo, tmp_path: Path) -> None:
+    related = demo.page("calculus/related-rates/index.html")
+    assert ('<a href="../chain-rule/#implicit-differentiation">implicit differentiation in my chain rule note</a>'
+            in related)  # [[The chain rule#Implicit differentiation|...]], by the note's title, to its heading
+    [linked] = lxml.html.fromstring(demo.page("calculus/chain-rule/index.html")).xpath(
+        '//*[contains(@class, "inpublic-backlinks")]')
+    assert [(a.text_content(), a.get("href")) for a in linked.iter("a")] == [
+        ("Derivatives", "../derivatives/"), ("Related rates", "../related-rates/")]
+    # the same site, with a wikilink to a note Sam has not written yet
+    copy = tmp_path / "copy"
+    subprocess.run(["git", "clone", "-q", "--local", str(ROOT), str(copy)], check=True)
+    limits = copy / "docs" / "calculus" / "limits.md"
+    lines = limits.read_text(encoding="utf-8").splitlines()
+    limits.write_text("\n".join([*lines, "", "Next: [[Integrals]]."]) + "\n", encoding="utf-8")
+    result = build_in_process(copy, tmp_path / "site", epoch=DEMO_EPOCH)
+    assert result.returncode == 1
+    assert f"docs/calculus/limits.md:{len(lines) + 2}:7: wikilink [[Integrals]]: no note is called 'Integrals'" in (
+        result.output)
+    assert "Aborted with 1 warnings in strict mode" in result.output
+
+
 def test_demo_card_parses_as_svg_and_shows_the_status(demo) -> None:
     card = lxml.etree.parse(str(demo.site / "card.svg")).getroot()
     assert card.tag == "{http://www.w3.org/2000/svg}svg"
@@ -36,7 +59,7 @@ def test_demo_card_parses_as_svg_and_shows_the_status(demo) -> None:
     assert (status.text, status.get("class")) == ("at risk", "at-risk")  # June, as on the commitments page
     texts = ["".join(t.itertext()) for t in card.iter("{http://www.w3.org/2000/svg}text")]
     assert "8 days" in texts  # the streak through Sam's four days off with flu
-    assert "4 of 4 days active, 3 h 45 min, 1 commit" in texts  # Monday 30 November to Thursday 3 December
+    assert "4 of 4 days active, 3 h 45 min, 2 commits" in texts  # Monday 30 November to Thursday 3 December
 
 
 def test_demo_home_shows_the_learner_the_commitments_and_the_subjects(demo) -> None:
