@@ -148,3 +148,13 @@ def make_site(folder: Path, plan: str = MINIMAL_PLAN, config: str = MINIMAL_CONF
         repo.write("docs/index.md", index)
     repo.commit("A first note", "2026-09-08T20:00:00-04:00")
     return folder
+
+
+def zensical_or_skip() -> None:
+    """Skip a test that runs Zensical when it is not installed, or under libfaketime (`make test-year-ahead`), which
+    fakes the clocks of Zensical's runtime too: its build then waits on a timer a year away (test_zensical.py)."""
+    import pytest
+
+    pytest.importorskip("zensical")
+    if "FAKETIME" in os.environ:
+        pytest.skip("Zensical's runtime hangs under libfaketime (make test-year-ahead)")

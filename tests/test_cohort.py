@@ -30,7 +30,7 @@ from inpublic.cohort.view import cohort_view
 from inpublic.model import Peer
 from inpublic.plan.load import parse_plan
 from inpublic.problems import PlanError
-from sites import FIXED_EPOCH, MINIMAL_CONFIG, MINIMAL_PLAN, build_in_process, make_site
+from sites import FIXED_EPOCH, MINIMAL_CONFIG, MINIMAL_PLAN, build_in_process, make_site, zensical_or_skip
 
 NEXT_DAY = str(int(FIXED_EPOCH) + 86400)  # Monday 23 November 2026
 TODAY = dt.date(2026, 11, 22)
@@ -288,7 +288,7 @@ def test_listing_ones_own_site_is_a_mistake(tmp_path: Path) -> None:
 
 
 def test_zensical_builds_the_same_cohort_page(peers: tuple[Served, Served], tmp_path: Path) -> None:
-    pytest.importorskip("zensical")
+    zensical_or_skip()
     ada, bo = peers
     project = make_site(tmp_path / "cy", follower_plan(ada.url, bo.url))
     sections = {}

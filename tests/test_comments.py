@@ -21,7 +21,7 @@ from feedsites import CONFIG, make_learner
 from inpublic.engines.notices import ProjectError
 from inpublic.engines.project import read_project
 from inpublic.giscus import CommentsError, comment_settings
-from sites import FIXED_EPOCH, ROOT, Build, build_in_process
+from sites import FIXED_EPOCH, ROOT, Build, build_in_process, zensical_or_skip
 
 IDS = {"repo": "samrivera/learning-ml", "repo_id": "R_kgDOAbCdEf", "category": "Comments",
        "category_id": "DIC_kwDOAbCdEc4Cxyz"}
@@ -131,7 +131,7 @@ def test_the_settings_are_escaped_and_shown_only_on_the_pages_chosen(learner: Pa
 
 
 def test_zensical_shows_the_same_comments_on_the_same_pages(learner: Path, tmp_path: Path) -> None:
-    pytest.importorskip("zensical")
+    zensical_or_skip()
     env: dict[str, str | None] = {"SOURCE_DATE_EPOCH": FIXED_EPOCH, "NO_MKDOCS_2_WARNING": "1",
                                   "INPUBLIC_TODAY": None}
     sites = {}

@@ -7,11 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import lxml.html
-import pytest
 
 from cli_runner import run_inpublic
 from gitrepo import GitRepo
-from sites import FIXED_EPOCH, MINIMAL_CONFIG, MINIMAL_PLAN, Build, build_in_process
+from sites import FIXED_EPOCH, MINIMAL_CONFIG, MINIMAL_PLAN, Build, build_in_process, zensical_or_skip
 
 CHAIN = "# The chain rule\n\nBuilt on [[Limits#One side|one-sided limits]] and [[series]].\n"
 SERIES = "---\ntitle: Series <b>&</b> \"sums\"\n---\n\n# Series\n\nSee [limits](calculus/limits.md#one-side).\n"
@@ -101,7 +100,7 @@ def test_backlinks_can_be_turned_off(tmp_path: Path) -> None:
 
 
 def test_with_zensical_a_wikilink_resolves_and_a_broken_one_stops_a_strict_build(tmp_path: Path) -> None:
-    pytest.importorskip("zensical")
+    zensical_or_skip()
     repo = make_notes(tmp_path / "repo")
     args = ("build", "--strict", "-f", str(repo.root / "mkdocs.yml"))
     ran = run_inpublic(*args, "--engine", "zensical", "-d", str(tmp_path / "zensical"), cwd=repo.root, env=ENV)

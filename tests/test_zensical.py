@@ -190,6 +190,19 @@ def test_a_script_in_a_reflection_does_not_run_on_the_zensical_site(tmp_path: Pa
     assert START not in page and END not in page
 
 
+def test_a_title_in_brackets_reads_as_written_on_the_zensical_site(tmp_path: Path) -> None:
+    """Zensical turns on arithmatex, which reads an escaped bracket, `\\(`, as the start of inline maths: the
+    learner's text in a heading keeps its brackets as they are."""
+    repo = make_learner(tmp_path / "repo")
+    repo.write("docs/reports/2026-W46.md", "---\ntitle: Limits (finally) and [more]\n---\n\nCalm week.\n")
+    repo.commit("Reflection on week 46", "2026-11-15T18:00:00-05:00")
+    build(repo.root, ZENSICAL, tmp_path / "site")
+    page = lxml.html.fromstring((tmp_path / "site" / "reports" / "2026-W46" / "index.html").read_bytes())
+    [heading] = page.xpath("//article//h1")
+    assert heading.text_content().rstrip("¶").strip() == "Week 46, 2026: Limits (finally) and [more]"
+    assert not page.xpath("//article//*[contains(@class, 'arithmatex')]")
+
+
 def test_clean_marked_sanitises_between_the_markers_and_to_the_end_without_one() -> None:
     page = f"<head><script>theme()</script></head>{START}<p>ok</p><script>bad()</script>{END}<p>after</p>"
     assert clean_marked(page) == "<head><script>theme()</script></head><p>ok</p><p>after</p>"

@@ -63,8 +63,10 @@ def time_element(when: dt.date, shown: str | None = None) -> Markup:
     return Markup(f'<time datetime="{when.isoformat()}">{escape(shown)}</time>')
 
 
-# Python-Markdown's escapable characters and '|' of tables ('<', '>' and '&' are HTML-escaped after)
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|-])")
+# Python-Markdown's escapable characters and '|' of tables ('<', '>' and '&' are HTML-escaped after); not '(' and
+# ')': with '[' and ']' escaped they start no link, and an escaped one, `\(`, is where arithmatex (on in Zensical)
+# starts inline maths
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#+!|-])")
 
 
 def theme_text(text: str) -> Markup:
