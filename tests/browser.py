@@ -63,3 +63,22 @@ def offline(context: Any) -> Any:
     """Make `context` answer every request that is not to 127.0.0.1 with a failure, at once (as when offline)."""
     context.route(NOT_LOCAL, lambda route: route.abort())
     return context
+
+
+@contextmanager
+def launched_chromium() -> Iterator[Any]:
+    """A headless Chromium for a module's tests: skipped without one, but a failure in CI, which installs it."""
+    import pytest
+    from playwright.sync_api import sync_playwright
+
+    executable = chromium_path()
+    if executable is None:
+        if os.environ.get("CI"):
+            pytest.fail("no Chromium: .ci/run installs Debian's `chromium` (or set $CHROMIUM to a Chrome)")
+        pytest.skip("no Chromium found: `apt-get install chromium`, or set $CHROMIUM")
+    with sync_playwright() as playwright:
+        browser = launch(playwright, executable)
+        try:
+            yield browser
+        finally:
+            browser.close()

@@ -8,7 +8,6 @@ The site is built once (`mkdocs build --strict` in this process, with the fixed 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -16,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from browser import chromium_path, launch, offline, serve
+from browser import launched_chromium, offline, serve
 from gitrepo import GitRepo
 from inpublic.cli.init import init_site
 from inpublic.moving_in.starter import Settings
@@ -99,15 +98,8 @@ def february_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    executable = chromium_path()
-    if executable is None:
-        if os.environ.get("CI"):
-            pytest.fail("no Chromium: .ci/run installs Debian's `chromium` (or set $CHROMIUM to a Chrome)")
-        pytest.skip("no Chromium found: `apt-get install chromium`, or set $CHROMIUM")
-    with playwright_api.sync_playwright() as playwright:
-        browser = launch(playwright, executable)
+    with launched_chromium() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

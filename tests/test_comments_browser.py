@@ -11,14 +11,13 @@ two small files answered in the browser (the widget records the messages it gets
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from browser import chromium_path, launch, offline, serve
+from browser import launched_chromium, offline, serve
 from feedsites import CONFIG, make_learner
 from sites import build_in_process
 from test_comments import IDS, with_comments
@@ -67,15 +66,8 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    executable = chromium_path()
-    if executable is None:
-        if os.environ.get("CI"):
-            pytest.fail("no Chromium: .ci/run installs Debian's `chromium` (or set $CHROMIUM to a Chrome)")
-        pytest.skip("no Chromium found: `apt-get install chromium`, or set $CHROMIUM")
-    with playwright_api.sync_playwright() as playwright:
-        browser = launch(playwright, executable)
+    with launched_chromium() as browser:
         yield browser
-        browser.close()
 
 
 def open_page(browser: Any, url: str, scheme: str = "light") -> tuple[Any, list[str]]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from inpublic.markdown_files import parse_markdown, read_titles
+from inpublic.markdown_files import PageFacts, parse_markdown, read_pages
 
 
 @pytest.mark.parametrize(("text", "title"), [
@@ -41,15 +41,19 @@ def test_titles_kept_by_a_session_are_read_again_only_when_a_file_changes(tmp_pa
     limits.write_text("# Limits\n", encoding="utf-8")
     chain.write_text("---\ntitle: The chain rule\n---\nText.\n", encoding="utf-8")
     files = {"limits.md": limits, "chain.md": chain}
-    known: dict[Path, tuple[int, int, str]] = {}
-    assert read_titles(files, known) == read_titles(files) == {"limits.md": "Limits", "chain.md": "The chain rule"}
+    known: dict[Path, tuple[int, int, PageFacts]] = {}
+
+    def read_titles(known: dict[Path, tuple[int, int, PageFacts]] | None) -> dict[str, str]:
+        return {uri: facts.title for uri, facts in read_pages(files, known).items()}
+
+    assert read_titles(known) == read_titles(None) == {"limits.md": "Limits", "chain.md": "The chain rule"}
     assert set(known) == {limits, chain}
     stamp = limits.stat().st_mtime_ns
     limits.write_text("# Lemons\n", encoding="utf-8")  # the same size, and the time put back: taken as unchanged
     os.utime(limits, ns=(stamp, stamp))
-    assert read_titles(files, known)["limits.md"] == "Limits"
+    assert read_titles(known)["limits.md"] == "Limits"
     limits.write_text("# Limits, one side at a time\n", encoding="utf-8")
-    assert read_titles(files, known) == {"limits.md": "Limits, one side at a time", "chain.md": "The chain rule"}
+    assert read_titles(known) == {"limits.md": "Limits, one side at a time", "chain.md": "The chain rule"}
     chain.unlink()  # a file gone since: read as any other would be, and the error is the caller's
     with pytest.raises(FileNotFoundError):
-        read_titles(files, known)
+        read_titles(known)

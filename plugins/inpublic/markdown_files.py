@@ -52,32 +52,6 @@ def read_markdown(path: Path) -> MarkdownFile:
     return parse_markdown(path.read_text(encoding="utf-8-sig", errors="replace"))
 
 
-def read_titles(files: Mapping[str, Path], known: dict[Path, tuple[int, int, str]] | None = None) -> dict[str, str]:
-    """src_uri -> title of every note: front matter, else the first heading, else the file name as MkDocs does.
-
-    `known` is what earlier calls read (a file -> its modification time, size and title), for an adapter that builds
-    again and again (a preview): a file whose time and size have not changed is not read again. It is updated.
-    """
-    if known is None:
-        return {src_uri: _title(src_uri, path) for src_uri, path in files.items()}
-    titles = {}
-    for src_uri, path in files.items():
-        try:
-            status = path.stat()
-        except OSError:
-            titles[src_uri] = _title(src_uri, path)
-            continue
-        seen = known.get(path)
-        if seen is None or seen[:2] != (status.st_mtime_ns, status.st_size):
-            seen = known[path] = (status.st_mtime_ns, status.st_size, _title(src_uri, path))
-        titles[src_uri] = seen[2]
-    return titles
-
-
-def _title(src_uri: str, path: Path) -> str:
-    return read_markdown(path).title or title_from_name(src_uri)
-
-
 def title_from_name(src_uri: str) -> str:
     """'notes/chain-rule.md' -> 'Chain rule'."""
     stem = src_uri.rsplit("/", 1)[-1].removesuffix(".md").replace("-", " ").replace("_", " ")
@@ -94,8 +68,10 @@ class PageFacts:
 
 def read_pages(files: Mapping[str, Path], known: dict[Path, tuple[int, int, PageFacts]] | None = None,
                ) -> dict[str, PageFacts]:
-    """src_uri -> title and links of every page, each file read once. `known` is what earlier calls read, as for
-    `read_titles`: a file whose time and size have not changed is not read again. It is updated."""
+    """src_uri -> title and links of every page, each file read once: the title from the front matter, else the
+    first heading, else the file name as MkDocs does. `known` is what earlier calls read (a file -> its modification
+    time, size and facts), for an adapter that builds again and again (a preview): a file whose time and size have
+    not changed is not read again. It is updated."""
     pages = {}
     for src_uri, path in files.items():
         if known is None:
