@@ -15,7 +15,12 @@ from inpublic.commitments.deadlines import deadline_records
 from inpublic.commitments.status import CommitmentStatus, hand_counts, status_of
 from inpublic.model import Plan, PlanHistory, PlanVersion
 
-CLOSE = dt.time(23, 59, 59)  # a day is over at the end of its last second
+CLOSE = dt.time(23, 59, 59)  # a week, or a day known only by its date, is over at the end of its last second
+
+
+def close_of(day: dt.date, zone: ZoneInfo) -> dt.datetime:
+    """The last second of `day` in the learner's time zone."""
+    return dt.datetime.combine(day, CLOSE, zone)
 
 
 def changed_versions(history: PlanHistory) -> PlanHistory:
@@ -32,7 +37,7 @@ def changed_versions(history: PlanHistory) -> PlanHistory:
 def statuses_at_close(day: dt.date, plan: Plan, history: PlanHistory, zone: ZoneInfo) -> tuple[CommitmentStatus, ...]:
     """The current commitments made by `day`, as they stood at its end, by due date. `history` is best passed
     through `changed_versions` first."""
-    closed = dt.datetime.combine(day, CLOSE, zone)
+    closed = close_of(day, zone)
     versions: Sequence[PlanVersion] = (tuple(v for v in history.versions if v.authored <= closed)
                                        or history.versions[:1])
     then = replace(versions[-1].plan if versions else plan, log=plan.log)

@@ -17,12 +17,12 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from zoneinfo import ZoneInfo
 
-from inpublic.commitments.at_close import changed_versions, statuses_at_close
+from inpublic.commitments.at_close import changed_versions, close_of, statuses_at_close
 from inpublic.commitments.deadlines import ADDED, DUE, WITHDRAWN, Change
 from inpublic.commitments.reasons import AT_RISK, DONE, LABELS, MISSED, ON_TRACK
 from inpublic.commitments.status import CommitmentStatus
 from inpublic.feeds.events import CommitmentEvent, WeekDeadline
-from inpublic.feeds.items import close_of, plan_subjects
+from inpublic.feeds.items import plan_subjects
 from inpublic.model import History, Plan, PlanHistory
 from inpublic.privacy import Privacy
 from inpublic.reports.weeks import WeekReport

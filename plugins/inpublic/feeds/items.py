@@ -24,6 +24,7 @@ from urllib.parse import quote, urlsplit
 from zoneinfo import ZoneInfo
 
 from inpublic.activity.notes import NoteLife
+from inpublic.commitments.at_close import close_of
 from inpublic.feeds.events import Category, CommitmentEvent, WeekDeadline
 from inpublic.feeds.views import WeekView, linked_notes, page_path
 from inpublic.model import History, Plan
@@ -33,7 +34,6 @@ from inpublic.reports.weeks import WeekReport
 from inpublic.wording import commit_url
 
 KINDS = ("reports", "commitments", "blog")
-CLOSE = dt.time(23, 59, 59)  # a week, or a day known only by its date, is over at the end of its last second
 FEED_ID = re.compile(r"^(?:tag:)?(?P<entity>(?:[A-Za-z0-9][A-Za-z0-9.-]*|[^@\s,:/]+@[A-Za-z0-9.-]+),"
                      r"\d{4}(?:-\d{2}(?:-\d{2})?)?)(?::(?P<path>[A-Za-z0-9._~!$&'()*+,;=:@/-]*))?$")
 SAFE = "-._~!$&'()*+,;=:@/"  # what an RFC 4151 specific part may hold besides letters and digits
@@ -147,11 +147,6 @@ def _host_and_path(address: str) -> tuple[str, str] | None:
     return (host.lower(), path) if host else None
 
 
-def close_of(day: dt.date, zone: ZoneInfo) -> dt.datetime:
-    """The last second of `day` in the learner's time zone."""
-    return dt.datetime.combine(day, CLOSE, zone)
-
-
 # --- weeks --------------------------------------------------------------------------------------
 
 
@@ -165,11 +160,12 @@ def week_items(
     html: ItemHtml,
     *,
     deadlines: Mapping[str, tuple[WeekDeadline, ...]] | None = None,
+    later: LaterChanges | None = None,
 ) -> tuple[FeedItem, ...]:
     """One item per completed week that is not quiet (see `ReportPage.quiet`). `lives` are every file identity
     of `history` (`activity.notes.note_lives`); `deadlines` maps a week slug to where each commitment stood when
-    it closed."""
-    later = _later_changes(history, lives, privacy)
+    it closed; `later` is `later_changes` of them, when the caller has it already."""
+    later = later or later_changes(history, lives, privacy)
     return tuple(
         _week_item(page, site, later, sources_notes_dir, (deadlines or {}).get(page.report.slug, ()), html)
         for page in pages
@@ -188,7 +184,7 @@ def week_title(page: ReportPage, deadline: WeekDeadline | None) -> str:
 def _week_item(
     page: ReportPage,
     site: FeedSite,
-    later: _LaterChanges,
+    later: LaterChanges,
     notes_dir: str,
     deadlines: tuple[WeekDeadline, ...],
     html: ItemHtml,
@@ -234,7 +230,7 @@ def repo_path(notes_dir: str, src_uri: str) -> str:
 
 
 @dataclass(frozen=True)
-class _LaterChanges:
+class LaterChanges:
     """Author dates of the public commits that changed each path, and of those that renamed or deleted a note."""
 
     edits: Mapping[str, tuple[dt.datetime, ...]]  # repo path (as it is now) -> commits that changed it
@@ -247,7 +243,7 @@ class _LaterChanges:
         return out
 
 
-def _later_changes(history: History, lives: Iterable[NoteLife], privacy: Privacy) -> _LaterChanges:
+def later_changes(history: History, lives: Iterable[NoteLife], privacy: Privacy) -> LaterChanges:
     hidden = privacy.hidden_commits(history)
     edits: dict[str, tuple[dt.datetime, ...]] = {}
     moves: dict[str, tuple[dt.datetime, ...]] = {}
@@ -255,7 +251,7 @@ def _later_changes(history: History, lives: Iterable[NoteLife], privacy: Privacy
         touches = [t for t in life.touches if t.sha not in hidden]
         edits[life.path] = tuple(t.date for t in touches)
         moves[life.path] = tuple(t.date for t in touches if t.status in ("R", "D"))
-    return _LaterChanges(edits, moves)
+    return LaterChanges(edits, moves)
 
 
 # --- commitments --------------------------------------------------------------------------------

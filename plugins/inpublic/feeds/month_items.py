@@ -11,16 +11,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from inpublic.activity.notes import NoteLife
+from inpublic.commitments.at_close import close_of
 from inpublic.feeds.events import Category
-from inpublic.feeds.items import FeedItem, FeedSite, close_of, repo_path
+from inpublic.feeds.items import FeedItem, FeedSite, LaterChanges, repo_path
 from inpublic.feeds.views import LinkedNote, linked_notes
-from inpublic.model import History
-from inpublic.privacy import Privacy
 from inpublic.reports.pages import NO_ACTIVITY, MonthPage
 
 FEED_MONTHS = 3  # the newest completed months a feed holds
@@ -61,21 +59,12 @@ def worth_a_month_item(page: MonthPage) -> bool:
 
 
 def month_items(
-    pages: Sequence[MonthPage],
-    site: FeedSite,
-    history: History,
-    lives: Iterable[NoteLife],
-    notes_dir: str,
-    privacy: Privacy,
-    html: MonthHtml,
+    pages: Sequence[MonthPage], site: FeedSite, later: LaterChanges, notes_dir: str, html: MonthHtml
 ) -> tuple[FeedItem, ...]:
-    """One item for each of the newest FEED_MONTHS completed months worth one."""
+    """One item for each of the newest FEED_MONTHS completed months worth one; `later` says when each reflection
+    was changed (feeds/items.py's `later_changes`)."""
     shown = [p for p in pages if worth_a_month_item(p)][-FEED_MONTHS:]
-    if not shown:
-        return ()
-    hidden = privacy.hidden_commits(history)
-    edits = _reflection_edits(lives, {repo_path(notes_dir, p.src_uri) for p in shown}, hidden)
-    return tuple(_month_item(p, site, edits.get(repo_path(notes_dir, p.src_uri), ()), html) for p in shown)
+    return tuple(_month_item(p, site, later.dates(repo_path(notes_dir, p.src_uri), ()), html) for p in shown)
 
 
 def month_title(page: MonthPage) -> str:
@@ -115,10 +104,3 @@ def _month_item(page: MonthPage, site: FeedSite, edits: Sequence[dt.datetime], h
         author=site.author,
         categories=tuple(Category(s.subject.id, s.subject.title) for s in report.subjects),
     )
-
-
-def _reflection_edits(
-    lives: Iterable[NoteLife], paths: set[str], hidden: frozenset[str]
-) -> dict[str, tuple[dt.datetime, ...]]:
-    return {life.path: tuple(t.date for t in life.touches if t.sha not in hidden)
-            for life in lives if life.path in paths}

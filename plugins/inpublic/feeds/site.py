@@ -31,6 +31,7 @@ from inpublic.feeds.items import (
     FeedSite,
     blog_items,
     event_items,
+    later_changes,
     newest,
     select_items,
     tag_base,
@@ -135,17 +136,18 @@ def build_feeds(
     html = FeedHtml(env or environment(), markdown)
     shallow = history.shallow
     weeks: list[ReportPage] = []  # newest first
+    later = later_changes(history, feed.lives, sources.privacy)  # for the weeks' and the months' updated dates
     if "reports" in settings.kinds and not shallow:
         worth = [p for p in feed.pages if p.report.complete and not p.quiet]  # a quiet week is no news
         weeks = sorted(worth, key=lambda p: p.report.start, reverse=True)
-        items += month_items(feed.months, site, history, feed.lives, sources.notes_dir, sources.privacy, html)
+        items += month_items(feed.months, site, later, sources.notes_dir, html)
     count = max(min(settings.limit, FEED_WEEKS), 0)
     shown = weeks[:count]
     by_subject = {s.id: subject_pages(weeks, s.id)[:count] for s in plan.subjects}
     needed = {p.report.slug: p.report for p in [*shown, *(p for ps in by_subject.values() for p in ps)]}
     deadlines = week_deadlines(list(needed.values()), plan, feed.plan_history, site.zone)
     items += week_items(shown, site, history, feed.lives, sources.notes_dir, sources.privacy, html,
-                        deadlines=deadlines)
+                        deadlines=deadlines, later=later)
     events: tuple[FeedItem, ...] = ()
     if "commitments" in settings.kinds and not shallow:
         def url_of(ident: str) -> str:

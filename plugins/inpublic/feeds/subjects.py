@@ -21,8 +21,9 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Protocol
 
+from inpublic.commitments.at_close import close_of
 from inpublic.feeds.events import Category, WeekDeadline
-from inpublic.feeds.items import FeedItem, FeedSite, close_of, newest, select_items
+from inpublic.feeds.items import FeedItem, FeedSite, newest, select_items
 from inpublic.feeds.views import SubjectWeekView
 from inpublic.feeds.write import ATOM, RSS, Channel, feed_files
 from inpublic.model import Plan, Subject
