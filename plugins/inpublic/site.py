@@ -48,7 +48,7 @@ from inpublic.render import (
 from inpublic.reports.months import monthly_reports
 from inpublic.reports.pages import REPORTS_DIR, MonthPage, ReportPage, month_pages, report_pages
 from inpublic.reports.render import months_json, render_month, render_report, render_reports_index, weeks_json
-from inpublic.reports.weeks import Sources, WeekReport, weekly_reports
+from inpublic.reports.weeks import Sources, WeekReport, dated_activity, weekly_reports
 from inpublic.rhythm.home import HomeRhythm
 from inpublic.rhythm.pages import history_commit_days, report_commit_days, rhythm
 from inpublic.sanitise import clean_html
@@ -254,11 +254,12 @@ def build_site(inputs: BuildInputs) -> Site:
                       reviews=options.reviews, env=env)
         files = promises + tuple(GeneratedFile(uri, text, in_nav=in_nav) for uri, text, in_nav in days.files)
     else:
-        reports = weekly_reports(plan, history, today, sources, public=public)
+        dated = dated_activity(plan, history, sources, public)  # for the weeks and the months
+        reports = weekly_reports(plan, history, today, sources, dated=dated)
         days = rhythm(plan, report_commit_days(reports), today, reviews=options.reviews, env=env)
         pages = report_pages(reports, inputs.reflections, shallow, days.review_weeks, logged=bool(plan.log))
         monthly = monthly_reports(plan, history, today, sources, plan_history=inputs.plan_history,
-                                  statuses=promised.statuses, reviews=days.reviews, public=public)
+                                  statuses=promised.statuses, reviews=days.reviews, dated=dated)
         months = month_pages(monthly, pages, inputs.reflections, shallow, reviews=options.reviews,
                              logged=bool(plan.log))
         files = _report_files(pages, months, inputs.reflections, shallow, site_url, env,

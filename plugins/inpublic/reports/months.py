@@ -37,9 +37,11 @@ from inpublic.commitments.status import CommitmentStatus
 from inpublic.model import History, Plan, PlanHistory, Resource, Rest
 from inpublic.reports.weeks import (
     Activity,
+    DatedActivity,
     NoteRef,
     Sources,
     SubjectWeek,
+    by_period,
     by_title,
     dated_activity,
     resting_days,
@@ -172,14 +174,18 @@ def monthly_reports(
     statuses: Sequence[CommitmentStatus] = (),
     reviews: Sequence[Review] = (),
     public: Sequence[NoteLife] | None = None,
+    dated: DatedActivity | None = None,
 ) -> tuple[MonthReport, ...]:
     """One report per month, oldest first, from the first activity's month through today's (see above).
 
     `plan` is the public plan, `plan_history` its committed versions as of today, `statuses` the commitments as
-    their pages show them today (for the changes each record holds), `reviews` the review schedule as of today."""
-    if public is None:
-        public = public_lives(history, note_lives(history), sources.notes_dir, sources.privacy)
-    activity = dated_activity(plan, history, sources, public, first_of_month)
+    their pages show them today (for the changes each record holds), `reviews` the review schedule as of today;
+    `public` the public notes and `dated` their activity (reports/weeks.py) when the caller has them already."""
+    if dated is None:
+        if public is None:
+            public = public_lives(history, note_lives(history), sources.notes_dir, sources.privacy)
+        dated = dated_activity(plan, history, sources, public)
+    activity = by_period(dated, first_of_month)
     if not activity.active:
         return ()
     zone = ZoneInfo(plan.learner.timezone)

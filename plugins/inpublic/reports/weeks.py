@@ -148,16 +148,20 @@ class Activity:
 
 
 def weekly_reports(
-    plan: Plan, history: History, today: dt.date, sources: Sources, *, public: Sequence[NoteLife] | None = None
+    plan: Plan, history: History, today: dt.date, sources: Sources, *, public: Sequence[NoteLife] | None = None,
+    dated: DatedActivity | None = None,
 ) -> tuple[WeekReport, ...]:
     """One report per week, oldest first, from the first activity's week through today's (see above).
 
     ``plan`` is the public plan; ``today`` is the date in the learner's time zone; ``public`` are the public
-    notes (``activity.public.public_lives``) when the caller has them already.
+    notes (``activity.public.public_lives``) and ``dated`` their activity (``dated_activity``) when the caller has
+    them already.
     """
-    if public is None:
-        public = public_lives(history, note_lives(history), sources.notes_dir, sources.privacy)
-    activity = dated_activity(plan, history, sources, public, monday)
+    if dated is None:
+        if public is None:
+            public = public_lives(history, note_lives(history), sources.notes_dir, sources.privacy)
+        dated = dated_activity(plan, history, sources, public)
+    activity = by_period(dated, monday)
     if not activity.active:
         return ()
     first, last = monday(min(activity.active)), monday(today)
@@ -170,30 +174,67 @@ def monday(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
-def dated_activity(
-    plan: Plan, history: History, sources: Sources, lives: Sequence[NoteLife], period: Callable[[dt.date], dt.date]
-) -> Activity:
-    """The counted commits, notes, moves, log entries and finished resources, by `period` (the first day of the
-    period a day is in: `monday`, or `first_of_month`)."""
+Period = Callable[[dt.date], dt.date]  # the first day of the period a day is in
+
+
+@dataclass(frozen=True)
+class DatedActivity:
+    """Everything counted, each with its day in the learner's time zone: read from the history once, then grouped
+    by week and by month (`by_period`)."""
+
+    commits: tuple[CommitRef, ...]  # oldest first
+    notes: tuple[tuple[NoteRef, tuple[dt.date, ...]], ...]  # each public note, the days it was written or changed
+    moves: tuple[tuple[dt.date, ...], ...]  # each public note's days of pure moves
+    log: tuple[LogEntry, ...]
+    finished: tuple[tuple[dt.date, Resource], ...]
+
+
+def dated_activity(plan: Plan, history: History, sources: Sources, lives: Sequence[NoteLife]) -> DatedActivity:
+    """The counted commits, the notes written, changed and moved, the log entries and the finished resources, each
+    with its day; `lives` are the public notes (``activity.public.public_lives``)."""
     zone = ZoneInfo(plan.learner.timezone)
     counted = counted_commits(history, lives, sources.plan_path, sources.privacy)
     refs = sorted((_commit_ref(c, zone, plan.learner.repo) for c in counted), key=lambda r: r.authored)
-    created, updated = _note_periods(lives, zone, sources, period)
-    reorganised = _moves_by_period(lives, zone, period)
+    notes = []
+    for life in lives:
+        days = tuple(t.date.astimezone(zone).date() for t in life.touches if t.status != "D" and not t.moved)
+        if days:
+            notes.append((_note_ref(life, sources), days))
+    moves = tuple(days for life in lives if (days := tuple(t.date.astimezone(zone).date()
+                                                            for t in life.touches if t.moved)))
     progress = resource_progress(plan)
-    finished = [(p.finished_on, p.resource) for p in progress.values() if p.finished_on is not None]
+    finished = tuple((p.finished_on, p.resource) for p in progress.values() if p.finished_on is not None)
+    return DatedActivity(tuple(refs), tuple(notes), moves, plan.log, finished)
+
+
+def by_period(dated: DatedActivity, period: Period) -> Activity:
+    """The activity grouped by `period` (the first day of the period a day is in: `monday`, or `first_of_month`).
+    A note is created in the period of its first counted change and updated in each other one; a note moved twice
+    in a period counts once."""
+    created: dict[dt.date, list[NoteRef]] = defaultdict(list)
+    updated: dict[dt.date, list[NoteRef]] = defaultdict(list)
+    for ref, days in dated.notes:
+        periods = {period(day) for day in days}
+        first = min(periods)
+        created[first].append(ref)
+        for later in sorted(periods - {first}):
+            updated[later].append(ref)
+    reorganised: dict[dt.date, int] = defaultdict(int)
+    for days in dated.moves:
+        for moved in {period(day) for day in days}:
+            reorganised[moved] += 1
     return Activity(
-        commits=_by_period(period, ((r.authored.date(), r) for r in refs)),
+        commits=_by_period(period, ((r.authored.date(), r) for r in dated.commits)),
         created=created,
         updated=updated,
         reorganised=reorganised,
-        log=_by_period(period, ((e.date, e) for e in plan.log)),
-        finished=_by_period(period, finished),
-        active={r.authored.date() for r in refs} | {e.date for e in plan.log},
+        log=_by_period(period, ((e.date, e) for e in dated.log)),
+        finished=_by_period(period, dated.finished),
+        active={r.authored.date() for r in dated.commits} | {e.date for e in dated.log},
     )
 
 
-def _by_period(period: Callable[[dt.date], dt.date], dated: Iterable[tuple[dt.date, T]]) -> dict[dt.date, list[T]]:
+def _by_period(period: Period, dated: Iterable[tuple[dt.date, T]]) -> dict[dt.date, list[T]]:
     out: dict[dt.date, list[T]] = defaultdict(list)
     for day, item in dated:
         out[period(day)].append(item)
@@ -202,35 +243,6 @@ def _by_period(period: Callable[[dt.date], dt.date], dated: Iterable[tuple[dt.da
 
 def _commit_ref(commit: Commit, zone: ZoneInfo, repo: str | None) -> CommitRef:
     return CommitRef(commit.sha, commit.message, commit.authored.astimezone(zone), commit_url(repo, commit.sha))
-
-
-def _note_periods(
-    lives: Iterable[NoteLife], zone: ZoneInfo, sources: Sources, period: Callable[[dt.date], dt.date]
-) -> tuple[dict[dt.date, list[NoteRef]], dict[dt.date, list[NoteRef]]]:
-    """The notes created and the notes updated, by period."""
-    created: dict[dt.date, list[NoteRef]] = defaultdict(list)
-    updated: dict[dt.date, list[NoteRef]] = defaultdict(list)
-    for life in lives:
-        weeks = [period(t.date.astimezone(zone).date()) for t in life.touches if t.status != "D" and not t.moved]
-        if not weeks:
-            continue
-        ref = _note_ref(life, sources)
-        created[min(weeks)].append(ref)
-        for week in sorted(set(weeks) - {min(weeks)}):
-            updated[week].append(ref)
-    return created, updated
-
-
-Period = Callable[[dt.date], dt.date]  # the first day of the period a day is in
-
-
-def _moves_by_period(lives: Iterable[NoteLife], zone: ZoneInfo, period: Period) -> dict[dt.date, int]:
-    """How many notes were moved (pure renames) in each period; a note moved twice in a period counts once."""
-    out: dict[dt.date, int] = defaultdict(int)
-    for life in lives:
-        for week in {period(t.date.astimezone(zone).date()) for t in life.touches if t.moved}:
-            out[week] += 1
-    return out
 
 
 def _note_ref(life: NoteLife, sources: Sources) -> NoteRef:
